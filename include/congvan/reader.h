@@ -1,0 +1,47 @@
+// Reading: from a file's bytes to its text, page by page.
+//
+// Plain text is decoded; a PDF's text layer is taken where it is real and
+// other pages are rendered and OCR'd; images are OCR'd. A Reader owns the
+// expensive engines (one Tesseract per Reader) and is NOT thread-safe: use
+// one Reader per worker thread and reuse it across files.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "congvan/document_text.h"
+#include "congvan/result.h"
+
+namespace congvan {
+
+enum class FileKind { kText, kPdf, kImage, kUnknown };
+
+// Sniffs the kind of a file from its first bytes (magic numbers), not its name.
+FileKind sniff_file_kind(std::string_view bytes);
+
+struct ReadOptions {
+  std::string tessdata_dir;          // empty: Tesseract's default
+  std::string language = "vie";      // Tesseract language
+  int render_dpi = 300;              // PDF pages rendered for OCR at this resolution
+  double low_confidence = 60.0;      // words under this confidence are flagged for review
+  bool force_ocr = false;            // OCR every PDF page, even with a text layer
+};
+
+class Reader {
+ public:
+  explicit Reader(ReadOptions options = {});
+  ~Reader();
+  Reader(Reader&&) noexcept;
+  Reader& operator=(Reader&&) noexcept;
+
+  // Reads one file's bytes. `name` is used in error messages only.
+  // Errors are one line naming the file ("scan.pdf: encrypted PDF …").
+  Result<DocumentText> read(std::string_view bytes, const std::string& name);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace congvan
