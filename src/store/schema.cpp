@@ -1,0 +1,108 @@
+// Schema migrations of the congvan database.
+#include "store/schema.h"
+
+namespace congvan {
+
+const std::vector<std::string_view>& schema_migrations() {
+  static const std::vector<std::string_view> kMigrations = {
+      // 0 → 1: documents, their pages and everything extracted from them.
+      R"sql(
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  path TEXT NOT NULL,
+  pages INTEGER NOT NULL,
+  text_origin TEXT NOT NULL,
+  ocr_confidence REAL,
+  issuer TEXT, doc_type TEXT, number TEXT, symbol TEXT, place TEXT, date TEXT,
+  subject TEXT, signer_name TEXT, signer_title TEXT, signer_authority TEXT,
+  rules_version TEXT NOT NULL,
+  ingested_at TEXT NOT NULL,
+  extracted_at TEXT NOT NULL
+);
+CREATE TABLE pages (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  page INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  raw_text TEXT,
+  origin TEXT NOT NULL,
+  confidence REAL,
+  PRIMARY KEY (document_id, page)
+);
+CREATE TABLE ocr_words (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  page INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  x INTEGER NOT NULL, y INTEGER NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,
+  confidence REAL NOT NULL,
+  char_start INTEGER, char_end INTEGER,
+  PRIMARY KEY (document_id, page, position)
+);
+CREATE TABLE recipients (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (document_id, position)
+);
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  item TEXT NOT NULL,
+  text TEXT NOT NULL,
+  span_page INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+  UNIQUE (document_id, item)
+);
+CREATE TABLE assignees (
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  canonical TEXT,
+  PRIMARY KEY (task_id, role, position)
+);
+CREATE TABLE deadlines (
+  id INTEGER PRIMARY KEY,
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('by_date', 'within_month', 'within_quarter',
+                                     'within_year', 'relative', 'on_event', 'recurring')),
+  due TEXT, time TEXT, count INTEGER, unit TEXT, anchor TEXT, every TEXT, day INTEGER,
+  text TEXT NOT NULL,
+  needs_review INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE targets (
+  id INTEGER PRIMARY KEY,
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  comparator TEXT NOT NULL CHECK (comparator IN ('>=', '>', '<=', '<', '=')),
+  value REAL NOT NULL,
+  unit TEXT NOT NULL,
+  text TEXT NOT NULL,
+  needs_review INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE "references" (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  number TEXT NOT NULL,
+  date TEXT,
+  issuer TEXT,
+  PRIMARY KEY (document_id, position)
+);
+CREATE INDEX tasks_by_document ON tasks(document_id);
+CREATE INDEX deadlines_by_task ON deadlines(task_id);
+CREATE INDEX deadlines_by_due ON deadlines(due);
+CREATE INDEX targets_by_task ON targets(task_id);
+CREATE INDEX assignees_by_name ON assignees(name);
+)sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace congvan
