@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "congvan/document_text.h"
 #include "congvan/result.h"
@@ -26,6 +27,10 @@ struct ReadOptions {
   int render_dpi = 300;              // PDF pages rendered for OCR at this resolution
   double low_confidence = 60.0;      // words under this confidence are flagged for review
   bool force_ocr = false;            // OCR every PDF page, even with a text layer
+  std::vector<int> pages;            // 1-based pages to read (PDF, TIFF); empty: all
+  bool correct_ocr = true;           // Vietnamese lexicon/grammar correction of OCR text
+  bool preprocess = true;            // orientation, deskew, ink removal, background normalisation
+  std::string lexicon_path;          // syllable list; empty: <models>/ocr/vi_syllables.txt
 };
 
 class Reader {

@@ -1,8 +1,21 @@
 // The Reader: sniffs a file's kind and hands it to the text, PDF or image
-// reader. Holds the per-worker engines.
+// reader; per PDF page, decides between the text layer and OCR. Holds the
+// per-worker engines (one Tesseract, one lexicon).
 #include "congvan/reader.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "congvan/text.h"
+#include "ocr/ocr_engine.h"
+#include "ocr/utf8.h"
+#include "ocr/vi_lexicon.h"
+#include "pdf/pdf_document.h"
+#include "text/legacy_encoding.h"
+
+#ifndef CONGVAN_MODELS_DIR
+#define CONGVAN_MODELS_DIR "models"
+#endif
 
 namespace congvan {
 
@@ -30,9 +43,168 @@ FileKind sniff_file_kind(std::string_view b) {
   return FileKind::kText;
 }
 
+namespace {
+
+// "3, 5" from {3, 5}.
+std::string page_list(const std::vector<int>& pages) {
+  std::string out;
+  for (size_t i = 0; i < pages.size(); ++i) out += (i ? ", " : "") + std::to_string(pages[i]);
+  return out;
+}
+
+// Share of code points that are U+FFFD, private-use or control characters:
+// glyphs the PDF's fonts do not map to Unicode.
+double unmapped_share(const std::string& text) {
+  int64_t total = 0, bad = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = ocr::next_code_point(text, i);
+    if (cp == ' ' || cp == '\n' || cp == '\r' || cp == '\t' || cp == '\f') continue;
+    ++total;
+    if (cp == 0xFFFD || (cp >= 0xE000 && cp <= 0xF8FF) || cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) ++bad;
+  }
+  return total ? static_cast<double>(bad) / total : 0.0;
+}
+
+// Text from a legacy Vietnamese font (TCVN3, VNI) that Poppler gave as
+// Latin-1 look-alikes, converted back to Unicode; nullopt when not possible.
+std::optional<std::string> convert_legacy_font_text(const std::string& text) {
+  std::string bytes;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = ocr::next_code_point(text, i);
+    if (cp > 0xFF) return std::nullopt;
+    bytes.push_back(static_cast<char>(cp));
+  }
+  auto converted = decode_legacy_vietnamese(bytes);
+  if (!converted) return std::nullopt;
+  return to_nfc(*converted);
+}
+
+}  // namespace
+
 struct Reader::Impl {
   ReadOptions options;
+  std::optional<ocr::ViLexicon> lexicon;  // loaded on first use; empty when missing
+  bool lexicon_tried = false;
+  std::unique_ptr<ocr::OcrEngine> engine;
+
+  const ocr::ViLexicon* get_lexicon() {
+    if (!lexicon_tried) {
+      lexicon_tried = true;
+      std::string path = options.lexicon_path.empty()
+                             ? std::string(CONGVAN_MODELS_DIR) + "/ocr/vi_syllables.txt"
+                             : options.lexicon_path;
+      auto loaded = ocr::ViLexicon::load(path);
+      if (loaded) lexicon = std::move(loaded.value());
+    }
+    return lexicon ? &*lexicon : nullptr;
+  }
+
+  ocr::OcrEngine& get_engine() {
+    if (!engine) {
+      ocr::OcrOptions o;
+      o.tessdata_dir = options.tessdata_dir;
+      o.language = options.language;
+      o.low_confidence = options.low_confidence;
+      o.preprocess = options.preprocess;
+      o.correct = options.correct_ocr;
+      engine = std::make_unique<ocr::OcrEngine>(o, options.correct_ocr ? get_lexicon() : nullptr);
+    }
+    return *engine;
+  }
+
+  bool wanted(int page_number) const {
+    return options.pages.empty() ||
+           std::find(options.pages.begin(), options.pages.end(), page_number) != options.pages.end();
+  }
+
+  // Why a page's text layer cannot be used as it is (empty: use it). May
+  // replace the layer's text by its conversion from a legacy font.
+  std::string ocr_reason(pdf::TextLayer& layer);
+
+  Result<DocumentText> read_pdf(std::string_view bytes, const std::string& name);
+  Result<DocumentText> read_image(std::string_view bytes, const std::string& name);
 };
+
+std::string Reader::Impl::ocr_reason(pdf::TextLayer& layer) {
+  if (options.force_ocr) return "OCR forced";
+  if (layer.characters == 0) return layer.ink_outside_text > 0.002 ? "no text layer" : "";
+  if (unmapped_share(layer.text) > 0.02) return "unmapped glyphs in the text layer";
+  if (const ocr::ViLexicon* lex = get_lexicon()) {
+    int tokens = 0;
+    double share = lex->syllable_share(layer.text, &tokens);
+    if (tokens >= 15 && share < 0.6) {
+      if (auto converted = convert_legacy_font_text(layer.text)) {
+        int converted_tokens = 0;
+        if (lex->syllable_share(*converted, &converted_tokens) >= 0.8 && converted_tokens >= 15) {
+          layer.text = std::move(*converted);
+          return "";
+        }
+      }
+      return "legacy-font text (TCVN3/VNI) in the text layer";
+    }
+  }
+  // A scan whose only text is a signature box or a stamp: most ink is outside
+  // the text boxes. A born-digital page's seal and signature images are small
+  // beside its text.
+  if (layer.ink_outside_text > 0.01 && layer.ink_outside_text > 0.5 * layer.ink_inside_text) {
+    return "text layer covers only part of the page (signature box or stamp)";
+  }
+  if (layer.characters < 300 && layer.ink_outside_text > 0.005) return "too little text for the page's ink";
+  return "";
+}
+
+Result<DocumentText> Reader::Impl::read_pdf(std::string_view bytes, const std::string& name) {
+  auto opened = pdf::PdfDocument::open(bytes);
+  if (!opened) return opened.status().with_context(name);
+  pdf::PdfDocument& doc = opened.value();
+  DocumentText out;
+  for (int i = 0; i < doc.page_count(); ++i) {
+    if (!wanted(i + 1)) continue;
+    auto layer = doc.text_layer(i);
+    if (!layer) {
+      out.unreadable_pages.push_back(i + 1);
+      continue;
+    }
+    std::string reason = ocr_reason(layer.value());
+    if (reason.empty()) {
+      PageText page;
+      page.text = std::move(layer->text);
+      page.origin = TextOrigin::kPdfText;
+      out.pages.push_back(std::move(page));
+      continue;
+    }
+    auto image = doc.render(i, options.render_dpi);
+    if (!image) {
+      out.unreadable_pages.push_back(i + 1);
+      continue;
+    }
+    auto page = get_engine().read_gray(image->pixels.data(), image->width, image->height, image->stride, image->dpi);
+    if (!page) return page.status().with_context(name + " page " + std::to_string(i + 1));
+    page->ocr_reason = reason;
+    out.pages.push_back(std::move(page.value()));
+  }
+  if (!out.unreadable_pages.empty()) {
+    if (out.pages.empty()) {
+      return Status::error(name + ": damaged PDF, no page can be read (pages " + page_list(out.unreadable_pages) + ")");
+    }
+    out.warnings.push_back(name + ": pages " + page_list(out.unreadable_pages) + " could not be read (damaged)");
+  }
+  if (out.pages.empty()) return Status::error(name + ": no page selected (the PDF has " + std::to_string(doc.page_count()) + ")");
+  return out;
+}
+
+Result<DocumentText> Reader::Impl::read_image(std::string_view bytes, const std::string& name) {
+  DocumentText out;
+  auto pages = get_engine().read_image_file(bytes, options.pages, &out.unreadable_pages);
+  if (!pages) return pages.status().with_context(name);
+  out.pages = std::move(pages.value());
+  if (!out.unreadable_pages.empty()) {
+    if (out.pages.empty()) return Status::error(name + ": damaged image, no page can be read");
+    out.warnings.push_back(name + ": pages " + page_list(out.unreadable_pages) + " could not be read (damaged)");
+  }
+  if (out.pages.empty()) return Status::error(name + ": no page selected");
+  return out;
+}
 
 Reader::Reader(ReadOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
@@ -45,9 +217,9 @@ Result<DocumentText> Reader::read(std::string_view bytes, const std::string& nam
   if (bytes.empty()) return Status::error(name + ": empty file (0 bytes)");
   switch (sniff_file_kind(bytes)) {
     case FileKind::kPdf:
-      return Status::error(name + ": PDF reading is not available in this build");
+      return impl_->read_pdf(bytes, name);
     case FileKind::kImage:
-      return Status::error(name + ": image reading is not available in this build");
+      return impl_->read_image(bytes, name);
     case FileKind::kText:
     case FileKind::kUnknown:
       break;

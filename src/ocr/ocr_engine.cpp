@@ -1,0 +1,469 @@
+// OcrEngine: Leptonica pre-processing (orientation, coloured ink, scale,
+// background, deskew, borders), Tesseract recognition word by word, and the
+// page text rebuilt from the words with two-column zones as separate blocks.
+#include "ocr/ocr_engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include "congvan/text.h"
+#include "ocr/ocr_correction.h"
+#include "ocr/utf8.h"
+#include "ocr/vi_lexicon.h"
+
+namespace congvan::ocr {
+namespace {
+
+struct PixDeleter {
+  void operator()(Pix* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+struct PixaDeleter {
+  void operator()(Pixa* p) const { pixaDestroy(&p); }
+};
+using PixaPtr = std::unique_ptr<Pixa, PixaDeleter>;
+struct TessDeleter {
+  void operator()(tesseract::TessBaseAPI* api) const {
+    api->End();
+    delete api;
+  }
+};
+using TessPtr = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
+
+// Tesseract's OpenMP threads slow a page several times when workers run in
+// parallel: limit them before the first Init (the variable is read then).
+void limit_openmp_threads() {
+  static std::once_flag once;
+  std::call_once(once, [] { setenv("OMP_THREAD_LIMIT", "1", 0); });
+}
+
+// Resolution of a page image: the file's if plausible, else from its size as
+// an A4/Letter page (the long side is 11-11.7 in).
+int page_dpi(Pix* pix) {
+  int res = pixGetYRes(pix);
+  if (res >= 70 && res <= 1200) return res;
+  int long_side = std::max(pixGetWidth(pix), pixGetHeight(pix));
+  return std::clamp(static_cast<int>(std::lround(long_side / 11.5)), 70, 1200);
+}
+
+// Colour page to gray with coloured ink (red seals, blue stamps and
+// signatures) turned to paper: strongly coloured pixels become white, the
+// others take their brightest channel, which keeps black text under a seal.
+PixPtr gray_without_coloured_ink(Pix* rgb) {
+  const int w = pixGetWidth(rgb), h = pixGetHeight(rgb);
+  PixPtr gray(pixCreate(w, h, 8));
+  const l_uint32* src = pixGetData(rgb);
+  l_uint32* dst = pixGetData(gray.get());
+  const int swpl = pixGetWpl(rgb), dwpl = pixGetWpl(gray.get());
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* s = src + static_cast<size_t>(y) * swpl;
+    l_uint32* d = dst + static_cast<size_t>(y) * dwpl;
+    for (int x = 0; x < w; ++x) {
+      l_uint32 v = s[x];
+      int r = (v >> L_RED_SHIFT) & 0xff, g = (v >> L_GREEN_SHIFT) & 0xff, b = (v >> L_BLUE_SHIFT) & 0xff;
+      int hi = std::max({r, g, b}), lo = std::min({r, g, b});
+      int out = hi - lo >= 70 ? 255 : hi;
+      SET_DATA_BYTE(d, x, out);
+    }
+  }
+  pixCopyResolution(gray.get(), rgb);
+  return gray;
+}
+
+// One recognised word before the page text is assembled.
+struct Word {
+  std::string text, raw;
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  float confidence = 0;
+  int block = 0, line = 0;
+  bool needs_review = false;
+};
+
+}  // namespace
+
+struct OcrEngine::Impl {
+  OcrOptions options;
+  const ViLexicon* lexicon = nullptr;
+  TessPtr api;      // the Vietnamese recogniser, initialised on first use
+  TessPtr osd;      // orientation detection (osd model), initialised on first use
+  bool osd_missing = false;
+
+  Status ensure_api();
+  bool detect_orientation(Pix* gray, int dpi, int* quads);
+  PixPtr preprocess(Pix* input, int* dpi, PageText* page);
+  Result<PageText> recognise(PixPtr pix, int dpi, PageText page);
+  void assemble(std::vector<Word>& words, int page_width, PageText* page) const;
+};
+
+Status OcrEngine::Impl::ensure_api() {
+  if (api) return Status::ok();
+  limit_openmp_threads();
+  TessPtr t(new tesseract::TessBaseAPI());
+  const char* dir = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+  if (t->Init(dir, options.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    delete t.release();
+    return Status::error("cannot start OCR: Tesseract language '" + options.language +
+                         "' not found (install tesseract-ocr-" + options.language + ")");
+  }
+  t->SetPageSegMode(tesseract::PSM_AUTO);
+  t->SetVariable("debug_file", "/dev/null");
+  api = std::move(t);
+  return Status::ok();
+}
+
+// Orientation with Tesseract's OSD model on a half-size copy; `quads` is the
+// number of clockwise quarter turns that make the page upright.
+bool OcrEngine::Impl::detect_orientation(Pix* gray, int dpi, int* quads) {
+  *quads = 0;
+  if (osd_missing) return false;
+  if (!osd) {
+    TessPtr t(new tesseract::TessBaseAPI());
+    const char* dir = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+    if (t->Init(dir, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
+      delete t.release();
+      osd_missing = true;
+      return false;
+    }
+    t->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    t->SetVariable("debug_file", "/dev/null");
+    osd = std::move(t);
+  }
+  // OSD looks at characters: 150 dpi is enough and twice as fast.
+  PixPtr small;
+  Pix* src = gray;
+  if (dpi > 200) {
+    float f = 150.0f / dpi;
+    small.reset(pixScaleGrayLI(gray, f, f));
+    if (small) src = small.get();
+  }
+  osd->SetImage(src);
+  osd->SetSourceResolution(dpi > 200 ? 150 : dpi);
+  int degrees = 0;
+  float orient_conf = 0, script_conf = 0;
+  const char* script = nullptr;
+  bool ok = osd->DetectOrientationScript(&degrees, &orient_conf, &script, &script_conf);
+  osd->Clear();
+  if (!ok || orient_conf < 1.5f) return false;
+  // `degrees` is how far the page must turn clockwise... measured by OSD as
+  // the text's counter-clockwise rotation.
+  *quads = ((degrees / 90) % 4 + 4) % 4;
+  return *quads != 0;
+}
+
+PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page) {
+  *dpi = page_dpi(input);
+  PixPtr pix(pixClone(input));
+  if (pixGetColormap(pix.get())) pix.reset(pixRemoveColormap(pix.get(), REMOVE_CMAP_BASED_ON_SRC));
+  PixPtr gray;
+  int depth = pixGetDepth(pix.get());
+  if (depth == 32 && options.preprocess) {
+    gray = gray_without_coloured_ink(pix.get());
+  } else if (depth == 8) {
+    gray.reset(pixClone(pix.get()));
+  } else {
+    gray.reset(pixConvertTo8(pix.get(), 0));
+  }
+  if (!gray) return nullptr;
+  // Pages under 200 dpi are scaled up to 300: the model needs x-heights of ~20 px.
+  if (*dpi < 200) {
+    float f = 300.0f / *dpi;
+    PixPtr up(pixScaleGrayLI(gray.get(), f, f));
+    if (up) {
+      gray = std::move(up);
+      *dpi = 300;
+    }
+  }
+  if (!options.preprocess) return gray;
+  // Uneven photocopy background to white.
+  if (PixPtr norm{pixBackgroundNormSimple(gray.get(), nullptr, nullptr)}) gray = std::move(norm);
+  int quads = 0;
+  if (detect_orientation(gray.get(), *dpi, &quads)) {
+    if (PixPtr turned{pixRotateOrth(gray.get(), quads)}) {
+      gray = std::move(turned);
+      page->rotation = quads * 90;
+    }
+  }
+  l_float32 angle = 0, conf = 0;
+  if (PixPtr straight{pixFindSkewAndDeskew(gray.get(), 2, &angle, &conf)}) {
+    if (conf >= 3.0f && std::fabs(angle) >= 0.1f) page->skew_degrees = angle;
+    gray = std::move(straight);
+  }
+  // Scanner borders and the dark wedges of rotation: dark regions touching the edge.
+  PixPtr binary(pixConvertTo1(gray.get(), 128));
+  if (binary) {
+    PixPtr border(pixExtractBorderConnComps(binary.get(), 8));
+    if (border) pixSetMasked(gray.get(), border.get(), 255);
+  }
+  return gray;
+}
+
+Result<PageText> OcrEngine::Impl::recognise(PixPtr pix, int dpi, PageText page) {
+  api->SetImage(pix.get());
+  api->SetSourceResolution(dpi);
+  if (api->Recognize(nullptr) != 0) {
+    api->Clear();
+    return Status::error("OCR failed on the page image");
+  }
+  page.width = pixGetWidth(pix.get());
+  page.height = pixGetHeight(pix.get());
+  page.dpi = dpi;
+  page.origin = TextOrigin::kOcr;
+  std::vector<Word> words;
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  int block = -1, line = -1;
+  if (it && !it->Empty(tesseract::RIL_WORD)) {
+    do {
+      if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!text || text[0] == 0) continue;
+      Word w;
+      w.raw = to_nfc(text.get());
+      it->BoundingBox(tesseract::RIL_WORD, &w.x0, &w.y0, &w.x1, &w.y1);
+      w.confidence = it->Confidence(tesseract::RIL_WORD);
+      w.block = block;
+      w.line = line;
+      w.text = w.raw;
+      if (options.correct) {
+        WordFix fix = correct_ocr_word(w.raw, lexicon);
+        if (fix.changed) w.text = fix.text;
+        w.needs_review = fix.number_fix;
+      }
+      if (has_digit(w.text) && w.confidence < options.low_confidence) w.needs_review = true;
+      words.push_back(std::move(w));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  it.reset();
+  api->Clear();
+  assemble(words, page.width, &page);
+  return page;
+}
+
+// Builds the page text from the words: one text line per line, a blank line
+// between blocks; a run of lines split by a wide gap into a left and a right
+// part (the letter's header, the signature area) gives the left column as one
+// block and then the right column as another.
+void OcrEngine::Impl::assemble(std::vector<Word>& words, int page_width, PageText* page) const {
+  struct Segment {
+    std::vector<size_t> words;
+    int x0 = 0, x1 = 0;
+  };
+  struct Line {
+    int block = 0, y0 = 0;
+    std::vector<Segment> segments;
+  };
+  std::vector<Line> lines;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (lines.empty() || words[i].line != words[i - 1].line) {
+      lines.push_back(Line{words[i].block, words[i].y0, {}});
+    }
+    Line& l = lines.back();
+    l.y0 = std::min(l.y0, words[i].y0);
+    l.segments.empty() ? void(l.segments.push_back({{i}, words[i].x0, words[i].x1}))
+                       : l.segments.back().words.push_back(i);
+  }
+  // Split lines at wide gaps (over 3 line heights).
+  for (Line& l : lines) {
+    std::vector<size_t> ws = l.segments[0].words;
+    std::vector<int> heights;
+    for (size_t i : ws) heights.push_back(words[i].y1 - words[i].y0);
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    int h = std::max(1, heights[heights.size() / 2]);
+    l.segments.clear();
+    for (size_t k = 0; k < ws.size(); ++k) {
+      const Word& w = words[ws[k]];
+      if (k == 0 || !options.split_columns || w.x0 - words[ws[k - 1]].x1 > 3 * h) {
+        l.segments.push_back({{ws[k]}, w.x0, w.x1});
+      } else {
+        l.segments.back().words.push_back(ws[k]);
+        l.segments.back().x1 = w.x1;
+      }
+    }
+  }
+  const double mid = page_width / 2.0;
+  auto side = [&](const Segment& s) {  // -1 left, 1 right, 0 across the middle
+    if (s.x1 <= mid * 1.04) return -1;
+    if (s.x0 >= mid * 0.85) return 1;
+    return 0;
+  };
+  // Mark two-column zones: from a split line to the last split line after it,
+  // through lines that stay on one side.
+  std::vector<int> zone(lines.size(), -1);
+  int zones = 0;
+  for (size_t i = 0; i < lines.size();) {
+    bool split = lines[i].segments.size() >= 2;
+    if (!split || !options.split_columns) {
+      ++i;
+      continue;
+    }
+    size_t last = i;
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+      if (lines[j].segments.size() >= 2) {
+        last = j;
+        continue;
+      }
+      if (side(lines[j].segments[0]) == 0) break;
+    }
+    // Lines just before the first split line that stay on one side belong too.
+    size_t first = i;
+    while (first > 0 && zone[first - 1] < 0 && lines[first - 1].segments.size() == 1 &&
+           side(lines[first - 1].segments[0]) != 0 && lines[first - 1].block == lines[i].block) {
+      --first;
+    }
+    for (size_t j = first; j <= last; ++j) zone[j] = zones;
+    ++zones;
+    i = last + 1;
+  }
+
+  std::string text, raw;
+  int64_t offset = 0;
+  bool review = false;
+  auto put_words = [&](const std::vector<size_t>& ids) {
+    for (size_t n = 0; n < ids.size(); ++n) {
+      Word& w = words[ids[n]];
+      if (n) {
+        text += ' ';
+        raw += ' ';
+        ++offset;
+      }
+      OcrWord out;
+      out.text = w.text;
+      if (w.raw != w.text) out.raw_text = w.raw;
+      out.x = w.x0;
+      out.y = w.y0;
+      out.width = w.x1 - w.x0;
+      out.height = w.y1 - w.y0;
+      out.confidence = w.confidence;
+      out.start = offset;
+      offset += code_points(w.text);
+      out.end = offset;
+      out.needs_review = w.needs_review;
+      review |= w.needs_review;
+      text += w.text;
+      raw += w.raw;
+      page->words.push_back(std::move(out));
+    }
+  };
+  auto newline = [&](int count) {
+    // Ends the current line; `count` 2 leaves a blank line (never more than one).
+    if (text.empty()) return;
+    int have = 0;
+    for (auto r = text.rbegin(); r != text.rend() && *r == '\n'; ++r) ++have;
+    for (int k = have; k < count; ++k) {
+      text += '\n';
+      raw += '\n';
+      ++offset;
+    }
+  };
+  for (size_t i = 0; i < lines.size();) {
+    if (zone[i] < 0) {
+      if (i > 0 && lines[i].block != lines[i - 1].block) newline(2);
+      std::vector<size_t> ids;
+      for (const Segment& s : lines[i].segments) ids.insert(ids.end(), s.words.begin(), s.words.end());
+      put_words(ids);
+      newline(1);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < lines.size() && zone[j] == zone[i]) ++j;
+    newline(2);
+    for (int want : {-1, 1}) {
+      for (size_t k = i; k < j; ++k) {
+        std::vector<size_t> ids;
+        for (const Segment& s : lines[k].segments) {
+          int sd = side(s);
+          if (sd == 0) sd = (s.x0 + s.x1) / 2.0 < mid ? -1 : 1;
+          if (sd == want) ids.insert(ids.end(), s.words.begin(), s.words.end());
+        }
+        if (ids.empty()) continue;
+        put_words(ids);
+        newline(1);
+      }
+      newline(2);
+    }
+    i = j;
+  }
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  while (!raw.empty() && raw.back() == '\n') raw.pop_back();
+  page->text = std::move(text);
+  page->raw_text = std::move(raw);
+  page->needs_review = review;
+  double sum = 0;
+  for (const auto& w : page->words) sum += w.confidence;
+  if (!page->words.empty()) page->confidence = sum / page->words.size();
+  else page->confidence = 0.0;
+}
+
+OcrEngine::OcrEngine(OcrOptions options, const ViLexicon* lexicon) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->lexicon = lexicon;
+}
+OcrEngine::~OcrEngine() = default;
+
+Result<PageText> OcrEngine::read_gray(const uint8_t* pixels, int width, int height, int stride, int dpi) {
+  if (Status s = impl_->ensure_api(); !s) return s;
+  PixPtr pix(pixCreate(width, height, 8));
+  if (!pix) return Status::error("page image too large to OCR");
+  l_uint32* data = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < height; ++y) {
+    std::memcpy(data + static_cast<size_t>(y) * wpl, pixels + static_cast<size_t>(y) * stride, width);
+  }
+  pixEndianByteSwap(pix.get());  // Leptonica keeps bytes big-endian inside 32-bit words
+  pixSetResolution(pix.get(), dpi, dpi);
+  PageText page;
+  int used_dpi = dpi;
+  PixPtr ready = impl_->preprocess(pix.get(), &used_dpi, &page);
+  if (!ready) return Status::error("cannot prepare the page image for OCR");
+  return impl_->recognise(std::move(ready), used_dpi, std::move(page));
+}
+
+Result<std::vector<PageText>> OcrEngine::read_image_file(std::string_view bytes, const std::vector<int>& pages,
+                                                         std::vector<int>* unreadable) {
+  if (Status s = impl_->ensure_api(); !s) return s;
+  const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
+  std::vector<PixPtr> frames;
+  const bool tiff = bytes.substr(0, 4) == std::string_view("II*\0", 4) ||
+                    bytes.substr(0, 4) == std::string_view("MM\0*", 4);
+  if (tiff) {
+    PixaPtr pixa(pixaReadMemMultipageTiff(data, bytes.size()));
+    if (pixa) {
+      for (int i = 0; i < pixaGetCount(pixa.get()); ++i) frames.emplace_back(pixaGetPix(pixa.get(), i, L_CLONE));
+    }
+  } else {
+    frames.emplace_back(pixReadMem(data, bytes.size()));
+  }
+  if (frames.empty() || (frames.size() == 1 && !frames[0])) {
+    return Status::error("damaged or unsupported image, cannot be decoded");
+  }
+  std::vector<PageText> out;
+  for (size_t i = 0; i < frames.size(); ++i) {
+    int number = static_cast<int>(i) + 1;
+    if (!pages.empty() && std::find(pages.begin(), pages.end(), number) == pages.end()) continue;
+    if (!frames[i]) {
+      if (unreadable) unreadable->push_back(number);
+      continue;
+    }
+    PageText page;
+    int dpi = 0;
+    PixPtr ready = impl_->preprocess(frames[i].get(), &dpi, &page);
+    if (!ready) {
+      if (unreadable) unreadable->push_back(number);
+      continue;
+    }
+    auto r = impl_->recognise(std::move(ready), dpi, std::move(page));
+    if (!r) return r.status();
+    out.push_back(std::move(r.value()));
+  }
+  return out;
+}
+
+}  // namespace congvan::ocr

@@ -1,0 +1,53 @@
+// OCR of page images with Tesseract (Vietnamese model) after Leptonica
+// pre-processing. The only module, with image_prep, that includes them.
+//
+// One OcrEngine per worker thread: it owns one TessBaseAPI, initialised on
+// first use and reused for every page; it is not thread-safe. Errors name no
+// file; the caller adds it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "congvan/document_text.h"
+#include "congvan/result.h"
+
+namespace congvan::ocr {
+
+class ViLexicon;
+
+struct OcrOptions {
+  std::string tessdata_dir;      // empty: Tesseract's default
+  std::string language = "vie";  // Tesseract language
+  double low_confidence = 60.0;  // numbers/dates under this confidence need review
+  bool preprocess = true;        // orientation, deskew, ink removal, background, borders
+  bool correct = true;           // lexicon and grammar correction (needs a lexicon)
+  bool split_columns = true;     // two-column zones (letter header, signature) as two blocks
+};
+
+class OcrEngine {
+ public:
+  // `lexicon` may be null (no lexicon correction); it must outlive the engine.
+  explicit OcrEngine(OcrOptions options, const ViLexicon* lexicon = nullptr);
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // OCRs one 8-bit gray page (rows `stride` bytes apart) scanned at `dpi`.
+  Result<PageText> read_gray(const uint8_t* pixels, int width, int height, int stride, int dpi);
+
+  // OCRs an image file's pages (PNG, JPEG, TIFF incl. multi-page/G4, BMP,
+  // PNM, WebP). `pages` (1-based) selects pages, empty for all; frames that
+  // cannot be decoded are listed in `unreadable` (1-based).
+  Result<std::vector<PageText>> read_image_file(std::string_view bytes, const std::vector<int>& pages,
+                                                std::vector<int>* unreadable);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace congvan::ocr
