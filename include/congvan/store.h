@@ -99,6 +99,7 @@ class Store {
   Result<int64_t> count_rows(const std::string& table);
 
  private:
+  friend struct StoreAccess;
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

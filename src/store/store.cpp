@@ -10,6 +10,7 @@
 
 #include "store/schema.h"
 #include "store/sqlite_handle.h"
+#include "store/store_impl.h"
 
 namespace congvan {
 namespace {
@@ -58,14 +59,7 @@ std::filesystem::path default_database_path() {
          "congvan.db";
 }
 
-struct Store::Impl {
-  SqliteDb db;
-  int version = 0;
 
-  Status write_extraction(int64_t doc_id, const Extraction& ex);
-  Status delete_extraction(int64_t doc_id);
-  Result<Extraction> read_extraction(int64_t doc_id, Statement& doc_row, int first_col);
-};
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
