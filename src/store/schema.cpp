@@ -101,6 +101,26 @@ CREATE INDEX deadlines_by_due ON deadlines(due);
 CREATE INDEX targets_by_task ON targets(task_id);
 CREATE INDEX assignees_by_name ON assignees(name);
 )sql",
+      // 1 → 2: the inbox journal. The watcher records each file it takes
+      // (taken), then where the file must go once its document is committed
+      // (decided), then that it was moved (moved): a restart after kill -9
+      // finishes every entry that is not moved. See include/congvan/journal.h.
+      R"sql(
+CREATE TABLE inbox_journal (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('taken', 'decided', 'moved')),
+  outcome TEXT CHECK (outcome IN ('added', 'duplicate', 'failed')),
+  destination TEXT,
+  document_id INTEGER,
+  message TEXT,
+  taken_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX inbox_journal_open ON inbox_journal(path) WHERE state <> 'moved';
+CREATE INDEX inbox_journal_by_sha ON inbox_journal(sha256);
+)sql",
   };
   return kMigrations;
 }
