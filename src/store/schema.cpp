@@ -121,6 +121,67 @@ CREATE TABLE inbox_journal (
 CREATE INDEX inbox_journal_open ON inbox_journal(path) WHERE state <> 'moved';
 CREATE INDEX inbox_journal_by_sha ON inbox_journal(sha256);
 )sql",
+      // 2 → 3: finding what is due. Name keys of the bodies of each task
+      // (body_key, for diacritic-free matching), the clerk's follow-up and
+      // corrections keyed by (document, item) so that they survive
+      // reextract, the audit trail, full-text search over folded text, and
+      // the indexes the common queries need. See include/congvan/query.h.
+      R"sql(
+CREATE TABLE body_keys (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE
+);
+CREATE TABLE task_bodies (
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+  key_id INTEGER NOT NULL REFERENCES body_keys(id),
+  PRIMARY KEY (task_id, role, key_id)
+) WITHOUT ROWID;
+CREATE INDEX task_bodies_by_key ON task_bodies(key_id, role, task_id);
+CREATE TABLE task_followup (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  item TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'done')),
+  note TEXT,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (document_id, item)
+);
+CREATE TABLE corrections (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  item TEXT NOT NULL,
+  field TEXT NOT NULL CHECK (field IN ('lead', 'due', 'text')),
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (document_id, item, field)
+);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL,
+  item TEXT NOT NULL,
+  what TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT,
+  at TEXT NOT NULL,
+  by TEXT NOT NULL
+);
+CREATE INDEX audit_by_task ON audit(document_id, item);
+CREATE VIRTUAL TABLE task_search USING fts5(text, bodies,
+  tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE document_search USING fts5(header, body,
+  tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER task_search_forget AFTER DELETE ON tasks BEGIN
+  DELETE FROM task_search WHERE rowid = old.id;
+END;
+CREATE TRIGGER document_search_forget AFTER DELETE ON documents BEGIN
+  DELETE FROM document_search WHERE rowid = old.id;
+END;
+CREATE INDEX tasks_by_status ON tasks(status, document_id);
+CREATE INDEX deadlines_by_kind_due ON deadlines(kind, due);
+CREATE INDEX documents_by_number ON documents(number);
+CREATE INDEX documents_by_source ON documents(source);
+)sql",
   };
   return kMigrations;
 }
