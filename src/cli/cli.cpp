@@ -30,6 +30,7 @@ int run_cli(int argc, char** argv) {
   register_extract_command(app, ctx);
   register_reextract_command(app, ctx);
   register_text_command(app, ctx);
+  register_watch_command(app, ctx);
 
   try {
     app.parse(argc, argv);

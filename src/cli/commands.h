@@ -24,5 +24,6 @@ void register_export_command(CLI::App& app, CliContext& ctx);
 void register_extract_command(CLI::App& app, CliContext& ctx);
 void register_reextract_command(CLI::App& app, CliContext& ctx);
 void register_text_command(CLI::App& app, CliContext& ctx);
+void register_watch_command(CLI::App& app, CliContext& ctx);
 
 }  // namespace congvan

@@ -21,8 +21,51 @@ const char* to_string(IngestOutcome::Kind kind) {
   return "failed";
 }
 
+DocumentPreparer::DocumentPreparer(std::shared_ptr<const Rules> rules, ReadOptions options)
+    : rules_(std::move(rules)), reader_(std::move(options)) {}
+
+Result<NewDocument> DocumentPreparer::prepare(std::string_view bytes, const std::string& path,
+                                              const std::string& source,
+                                              const std::string& sha256) {
+  auto text = reader_.read(bytes, path);
+  if (!text) return text.status();
+  NewDocument doc;
+  doc.source = source;
+  doc.path = path;
+  doc.sha256 = sha256;
+  doc.extraction = extract(*rules_, text.value());
+  doc.text = std::move(text.value());
+  return doc;
+}
+
+IngestOutcome store_prepared(Store& store, const std::string& path,
+                             Result<NewDocument> prepared) {
+  IngestOutcome out;
+  out.path = path;
+  if (!prepared) {
+    out.message = prepared.message();
+    return out;
+  }
+  const NewDocument& doc = prepared.value();
+  out.sha256 = doc.sha256;
+  auto added = store.add_document(doc);
+  if (!added) {
+    out.message = path + ": not stored: " + added.message();
+    out.store_error = true;
+    return out;
+  }
+  out.kind = added->duplicate ? IngestOutcome::Kind::kDuplicate : IngestOutcome::Kind::kAdded;
+  out.document_id = added->document_id;
+  out.duplicate_of = added->duplicate_of;
+  if (!added->duplicate) {
+    out.tasks = static_cast<int>(doc.extraction.tasks.size());
+    out.pages = static_cast<int>(doc.text.pages.size());
+  }
+  return out;
+}
+
 Ingestor::Ingestor(Store& store, std::shared_ptr<const Rules> rules, ReadOptions options)
-    : store_(store), rules_(std::move(rules)), reader_(std::move(options)) {}
+    : store_(store), preparer_(std::move(rules), std::move(options)) {}
 
 IngestOutcome Ingestor::ingest_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -46,9 +89,7 @@ IngestOutcome Ingestor::ingest_file(const std::filesystem::path& path) {
 IngestOutcome Ingestor::ingest_bytes(std::string_view bytes, const std::string& path,
                                      const std::string& source) {
   const auto start = std::chrono::steady_clock::now();
-  IngestOutcome out;
-  out.path = path;
-  auto finish = [&]() -> IngestOutcome {
+  auto finish = [&](IngestOutcome out) -> IngestOutcome {
     out.milliseconds = std::chrono::duration<double, std::milli>(
                            std::chrono::steady_clock::now() - start).count();
     return out;
@@ -56,39 +97,45 @@ IngestOutcome Ingestor::ingest_bytes(std::string_view bytes, const std::string& 
   const std::string sha = sha256_hex(bytes);
   auto existing = store_.find_by_sha256(sha);
   if (!existing) {
+    IngestOutcome out;
+    out.path = path;
+    out.sha256 = sha;
     out.message = path + ": " + existing.message();
-    return finish();
+    out.store_error = true;
+    return finish(std::move(out));
   }
   if (*existing) {
     // Same bytes already stored: nothing to read, nothing to write.
+    IngestOutcome out;
+    out.path = path;
+    out.sha256 = sha;
     auto added = store_.add_document(NewDocument{source, path, sha, {}, {}});
     out.kind = IngestOutcome::Kind::kDuplicate;
     out.document_id = **existing;
     if (added) out.duplicate_of = added->duplicate_of;
-    return finish();
+    return finish(std::move(out));
   }
-  auto text = reader_.read(bytes, path);
-  if (!text) {
-    out.message = text.message();
-    return finish();
+  IngestOutcome out = store_prepared(store_, path, preparer_.prepare(bytes, path, source, sha));
+  out.sha256 = sha;
+  return finish(std::move(out));
+}
+
+std::string source_name(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool is_archive_name(const std::string& file_name) {
+  static constexpr std::string_view kExtensions[] = {".zip", ".tar", ".tgz", ".tar.gz",
+                                                     ".tar.bz2", ".tar.xz", ".7z"};
+  std::string lower;
+  for (char c : file_name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (auto ext : kExtensions) {
+    if (lower.size() > ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0) {
+      return true;
+    }
   }
-  NewDocument doc;
-  doc.source = source;
-  doc.path = path;
-  doc.sha256 = sha;
-  doc.extraction = extract(*rules_, text.value());
-  doc.text = std::move(text.value());
-  auto added = store_.add_document(doc);
-  if (!added) {
-    out.message = path + ": not stored: " + added.message();
-    return finish();
-  }
-  out.kind = added->duplicate ? IngestOutcome::Kind::kDuplicate : IngestOutcome::Kind::kAdded;
-  out.document_id = added->document_id;
-  out.duplicate_of = added->duplicate_of;
-  out.tasks = static_cast<int>(doc.extraction.tasks.size());
-  out.pages = static_cast<int>(doc.text.pages.size());
-  return finish();
+  return false;
 }
 
 bool is_ignored_name(const std::string& name) {
@@ -105,7 +152,7 @@ bool is_ignored_name(const std::string& name) {
 bool has_input_extension(const std::string& file_name) {
   static constexpr std::string_view kExtensions[] = {
       ".txt", ".text", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pnm",
-      ".pbm", ".pgm", ".ppm", ".zip", ".tar", ".tgz", ".tar.gz"};
+      ".pbm", ".pgm", ".ppm", ".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".7z"};
   std::string lower;
   for (char c : file_name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   for (auto ext : kExtensions) {
