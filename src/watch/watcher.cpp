@@ -487,7 +487,11 @@ struct Watcher::Impl {
 
   std::string where(const JournalEntry& e, const fs::path& path) const {
     std::string w = e.destination.empty() ? std::string("kept in place") : "-> " + e.destination;
-    if (e.outcome == JournalOutcome::kFailed) w += ": " + clerk_reason(e.message, path);
+    if (e.outcome == JournalOutcome::kFailed) {
+      const std::string reason = clerk_reason(e.message, path);
+      const std::string name = path.filename().string() + ": ";
+      w += ": " + (reason.rfind(name, 0) == 0 ? reason.substr(name.size()) : reason);
+    }
     if (e.outcome == JournalOutcome::kDuplicate) w += " (" + e.message + ")";
     return w;
   }
