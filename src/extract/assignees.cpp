@@ -1,0 +1,279 @@
+// Who leads and who supports an item's work (models/assignees.rules), with
+// each body's canonical name from the gazetteer.
+#include "extract/match_util.h"
+#include "extract/phrases.h"
+#include "extract/vi_fold.h"
+
+namespace congvan {
+namespace {
+
+constexpr size_t kMaxPhrase = 240;  // bytes: longer is not one body list
+
+bool anchored(const re2::RE2& re, std::string_view s, size_t* length = nullptr) {
+  re2::StringPiece m;
+  if (!re.Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), re2::RE2::ANCHOR_START, &m,
+                1)) {
+    return false;
+  }
+  if (length) *length = m.size();
+  return true;
+}
+
+size_t skip_spaces(std::string_view s, size_t i) {
+  while (i < s.size()) {
+    if (match::is_space_byte(s[i])) {
+      ++i;
+    } else if (s.compare(i, 2, "\xC2\xA0") == 0) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+class BodyReader {
+ public:
+  explicit BodyReader(const PhraseRules& rules) : A_(rules.assignees), gaz_(rules.gazetteer) {}
+
+  // The bodies named at `pos` ("Sở Tư pháp, Sở Tài chính chủ trì …"), and
+  // where the phrase ends. Empty when no body name starts there.
+  std::vector<std::string> read(std::string_view text, size_t pos, size_t* end_out = nullptr) const {
+    pos = skip_spaces(text, pos);
+    std::string_view s = text.substr(pos);
+    size_t len = 0;
+    if (anchored(*A_.title, s, &len)) s.remove_prefix(len);
+    if (!anchored(*A_.head, s)) return {};
+    const size_t offset = static_cast<size_t>(s.data() - text.data());
+    // "các Sở: Tư pháp, Tài chính"
+    re2::StringPiece g[4];
+    const re2::RE2& col = *A_.collective;
+    if (col.Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), re2::RE2::ANCHOR_START, g,
+                  4)) {
+      auto names = expand_collective(std::string_view(g[1].data(), g[1].size()),
+                                     std::string_view(g[2].data(), g[2].size()),
+                                     std::string_view(g[3].data(), g[3].size()));
+      if (!names.empty()) {
+        if (end_out) *end_out = offset + g[0].size();
+        return names;
+      }
+    }
+    size_t end = phrase_end(s);
+    std::string_view phrase = match::trim(s.substr(0, end), " ,-");
+    for (std::string_view tail : {" và", " cùng", " với", " các", " của"}) {
+      if (phrase.size() > tail.size() &&
+          phrase.substr(phrase.size() - tail.size()) == tail) {
+        phrase = match::trim(phrase.substr(0, phrase.size() - tail.size()), " ,");
+      }
+    }
+    if (phrase.empty()) return {};
+    if (end_out) *end_out = offset + end;
+    return split(phrase);
+  }
+
+ private:
+  // Where a body phrase that starts s[0] stops: a stop word, or . ; : ( ) …
+  size_t phrase_end(std::string_view s) const {
+    size_t end = std::min(s.size(), kMaxPhrase);
+    for (size_t i = 0; i < end; ++i) {
+      char c = s[i];
+      if (c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '\t') {
+        end = i;
+        break;
+      }
+    }
+    re2::StringPiece m;
+    // Start after the first letter so that a name opening with a stop word is kept.
+    if (A_.stop->Match(re2::StringPiece(s.data(), s.size()), 1, end, re2::RE2::UNANCHORED, &m,
+                       1)) {
+      end = static_cast<size_t>(m.data() - s.data());
+    }
+    // "có" ends a name unless it is "có liên quan".
+    size_t co = s.substr(0, end).find(" có ");
+    if (co != std::string_view::npos && s.substr(co + 4, 9) != "liên quan") end = co;
+    return end;
+  }
+
+  // Cuts a phrase into bodies where `split` matches after a separator.
+  std::vector<std::string> split(std::string_view phrase) const {
+    std::vector<std::string> out;
+    size_t start = 0;
+    size_t i = 0;
+    while (i < phrase.size()) {
+      size_t sep_len = 0;
+      if (phrase[i] == ',' || phrase[i] == ';') {
+        sep_len = 1;
+      } else if (phrase.compare(i, 4, " và ") == 0) {
+        sep_len = 4;
+      } else if (phrase.compare(i, 6, " với ") == 0) {
+        sep_len = 6;
+      }
+      if (sep_len == 0) {
+        ++i;
+        continue;
+      }
+      size_t next = skip_spaces(phrase, i + sep_len);
+      std::string_view rest = phrase.substr(next);
+      size_t title_len = 0;
+      if (anchored(*A_.title, rest, &title_len)) rest.remove_prefix(title_len);
+      if (anchored(*A_.split, rest)) {
+        add(out, phrase.substr(start, i - start));
+        start = static_cast<size_t>(rest.data() - phrase.data());
+        i = start;
+        continue;
+      }
+      i += sep_len;
+    }
+    add(out, phrase.substr(start));
+    return out;
+  }
+
+  void add(std::vector<std::string>& out, std::string_view name) const {
+    std::string n = match::collapse(match::trim(name, " ,;-"));
+    if (n.empty()) return;
+    if (n.rfind("các ", 0) == 0 || n.rfind("mỗi ", 0) == 0) n = capitalize_first(n);
+    out.push_back(std::move(n));
+  }
+
+  std::vector<std::string> expand_collective(std::string_view prefix, std::string_view type,
+                                             std::string_view list) const {
+    std::string head = match::collapse(prefix);
+    if (!head.empty()) head += " ";
+    std::string t = match::collapse(type);
+    if (t == "sở") t = "Sở";
+    if (t == "bộ") t = "Bộ";
+    head += t + " ";
+    // The list ends at a stop word like any body phrase.
+    size_t end = list.size();
+    re2::StringPiece m;
+    if (A_.stop->Match(re2::StringPiece(list.data(), list.size()), 0, list.size(),
+                       re2::RE2::UNANCHORED, &m, 1)) {
+      end = static_cast<size_t>(m.data() - list.data());
+    }
+    list = match::trim(list.substr(0, end), " ,");
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t comma = list.find(',', start);
+      if (comma == std::string_view::npos) comma = list.size();
+      std::string_view item = match::trim(list.substr(start, comma - start));
+      start = comma + 1;
+      if (item.rfind("và ", 0) == 0) item = match::trim(item.substr(4));
+      if (item.empty()) continue;
+      std::string whole = head + match::collapse(item);
+      size_t va = item.find(" và ");
+      if (va != std::string_view::npos && !gaz_.find(whole)) {
+        std::string a = head + match::collapse(item.substr(0, va));
+        std::string b = head + match::collapse(item.substr(va + 5));
+        if (gaz_.find(a) || gaz_.find(b)) {
+          out.push_back(a);
+          out.push_back(b);
+          continue;
+        }
+      }
+      out.push_back(whole);
+    }
+    return out;
+  }
+
+  const AssigneeRules& A_;
+  const Gazetteer& gaz_;
+};
+
+// Start of the clause that holds `pos`: after . ; : ! ? or a line end.
+size_t clause_start(std::string_view text, size_t pos) {
+  size_t i = pos;
+  while (i > 0 && std::string_view(".;:!?\n").find(text[i - 1]) == std::string_view::npos) --i;
+  return i;
+}
+
+Assignee make_assignee(const PhraseRules& rules, std::string name) {
+  Assignee a;
+  a.canonical = rules.gazetteer.canonical(name);
+  a.name = std::move(name);
+  return a;
+}
+
+bool contains(const std::vector<Assignee>& list, const std::string& name) {
+  for (const auto& a : list) {
+    if (a.name == name) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Assignment find_assignees(const PhraseRules& rules, std::string_view text) {
+  const AssigneeRules& A = rules.assignees;
+  const BodyReader reader(rules);
+  Assignment out;
+  std::vector<std::string> lead;
+
+  // 1. "Giao X …", "Đề nghị X …"
+  match::for_each(*A.assign_after, text, [&](const match::Groups& g) {
+    if (!lead.empty()) return;
+    size_t end = static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
+    lead = reader.read(text, end);
+  });
+  // 2. "X chủ trì", "X có trách nhiệm"
+  if (lead.empty()) {
+    match::for_each(*A.lead_before, text, [&](const match::Groups& g) {
+      if (!lead.empty()) return;
+      size_t at = static_cast<size_t>(g[0].data() - text.data());
+      size_t start = clause_start(text, at);
+      size_t label = 0;
+      anchored(*A.label, text.substr(start, at - start), &label);
+      size_t end = 0;
+      auto names = reader.read(text, start + label, &end);
+      if (!names.empty() && end + 2 >= at) lead = std::move(names);
+    });
+  }
+  // 3. The subject that opens the text, or a heading that is only a body.
+  if (lead.empty()) {
+    size_t label = 0;
+    anchored(*A.label, text, &label);
+    size_t end = 0;
+    auto names = reader.read(text, label, &end);
+    if (!names.empty()) {
+      std::string_view rest = match::trim(text.substr(std::min(end, text.size())), " ,");
+      // A subject needs a predicate after it; a bare heading may end with ":".
+      if (rest.empty() || rest[0] == ':' || (end < text.size() && !rest.empty() &&
+                                             std::string_view(".;()").find(rest[0]) ==
+                                                 std::string_view::npos)) {
+        lead = std::move(names);
+      }
+    }
+  }
+  for (auto& n : lead) {
+    if (!contains(out.lead, n)) out.lead.push_back(make_assignee(rules, std::move(n)));
+  }
+
+  // Support: every "phối hợp (với) …" that the lead itself coordinates.
+  match::for_each(*A.support_after, text, [&](const match::Groups& g) {
+    size_t at = static_cast<size_t>(g[0].data() - text.data());
+    size_t start = text.rfind('.', at);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::string_view before = text.substr(start, at - start);
+    if (re2::RE2::PartialMatch(re2::StringPiece(before.data(), before.size()),
+                               *A.support_blocked)) {
+      return;
+    }
+    auto names = reader.read(text, at + g[0].size());
+    for (auto& n : names) {
+      if (!contains(out.lead, n) && !contains(out.support, n)) {
+        out.support.push_back(make_assignee(rules, std::move(n)));
+      }
+    }
+  });
+  return out;
+}
+
+std::optional<std::string> canonical_body(const PhraseRules& rules, std::string_view name) {
+  return rules.gazetteer.canonical(name);
+}
+
+std::optional<std::string> successor_body(const PhraseRules& rules, std::string_view name) {
+  return rules.gazetteer.successor(name);
+}
+
+}  // namespace congvan
