@@ -259,3 +259,209 @@ TEST_CASE("deadlines: each kind, every way letters write them", "[phrases][deadl
     CHECK(render_deadlines(c.text, c.letter_date) == c.expected);
   }
 }
+
+TEST_CASE("targets: percentages, amounts, comparators", "[phrases][targets]") {
+  const std::vector<Case> cases = {
+      {"ít nhất 50% thủ tục hành chính nội bộ được đơn giản hóa", ">= 50 %"},
+      {"cắt giảm tối thiểu 20% chi phí tuân thủ", ">= 20 %"},
+      {"cắt giảm 20% thông tin phải khai báo", "= 20 %"},
+      {"giải quyết 100% hồ sơ đúng hạn", "= 100 %"},
+      {"tỷ lệ hồ sơ trực tuyến đạt trên 80%", "> 80 %"},
+      {"tỷ lệ hộ nghèo giảm xuống dưới 3%", "< 3 %"},
+      {"tỷ lệ sai sót không quá 5%", "<= 5 %"},
+      {"tối đa 10% tổng kinh phí", "<= 10 %"},
+      {"không dưới 70% số xã", ">= 70 %"},
+      {"đạt từ 90% trở lên", ">= 90 %"},
+      {"tăng 2,5% so với năm trước", "= 2.5 %"},
+      {"đạt 99,5 %", "= 99.5 %"},
+      {"trồng mới 75 ha rừng", "= 75 ha"},
+      {"thu ngân sách đạt 1.200 tỷ đồng", "= 1200 tỷ đồng"},
+      {"huy động tối thiểu 2.500 tỷ đồng vốn đầu tư", ">= 2500 tỷ đồng"},
+      {"hỗ trợ 500 triệu đồng cho mỗi xã", "= 500 triệu đồng"},
+      {"xây dựng 12,5 km đường giao thông", "= 12.5 km"},
+      {"thời gian điều dưỡng tối thiểu là 5 ngày, tối đa là 10 ngày", ">= 5 ngày | <= 10 ngày"},
+      {"đào tạo ít nhất 300 người", ">= 300 người"},
+      {"thu hút 200 doanh nghiệp trở lên", ">= 200 doanh nghiệp"},
+      {"ít nhất 50% thủ tục và tối thiểu 20% chi phí", ">= 50 % | >= 20 %"},
+      {"đạt 50 phần trăm", "= 50 %"},
+      {"diện tích 1.250,5 ha", "= 1250.5 ha"},
+      // not targets
+      {"trong 05 ngày làm việc kể từ ngày nhận hồ sơ", ""},
+      {"các nội dung (1), (2) và (3) nêu trên", ""},
+      {"Quyết định số 1085/QĐ-TTg ngày 15/9/2022", ""},
+      {"Nghị định 30/2020/NĐ-CP", ""},
+      {"Đề án 06 của Chính phủ", ""},
+      {"Mức chi điều dưỡng 2.220.000 đồng/người/lần", ""},
+      {"tiền ăn 1.110.000 đồng/người/lần", ""},
+      {"2. Sở Tài chính", ""},
+      {"trẻ em dưới 6 tuổi", ""},
+      {"trong ba năm gần nhất", ""},
+      {"năm 2024", ""},
+      {"sau 10 ngày", ""},
+      {"tổ chức 02 hội nghị", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(render_targets(c.text) == c.expected);
+  }
+}
+
+TEST_CASE("targets from appendix cells", "[phrases][targets]") {
+  auto t = parse_target_cell(rules(), "Tối thiểu 80", "%");
+  REQUIRE(t);
+  CHECK(t->comparator == ">=");
+  CHECK(t->value == 80);
+  CHECK(t->unit == "%");
+  t = parse_target_cell(rules(), "100", "%");
+  REQUIRE(t);
+  CHECK(t->comparator == "=");
+  CHECK(t->value == 100);
+  t = parse_target_cell(rules(), "≥ 90", "%");
+  REQUIRE(t);
+  CHECK(t->comparator == ">=");
+  t = parse_target_cell(rules(), "Tối đa là 1.500", "tỷ đồng");
+  REQUIRE(t);
+  CHECK(t->comparator == "<=");
+  CHECK(t->value == 1500);
+  CHECK_FALSE(parse_target_cell(rules(), "Sở Tư pháp", "%"));
+  CHECK_FALSE(parse_target_cell(rules(), "", "%"));
+}
+
+TEST_CASE("references: types, numbers, dates", "[phrases][references]") {
+  const std::vector<Case> cases = {
+      {"Thực hiện Quyết định số 1085/QĐ-TTg ngày 15/9/2022 của Thủ tướng Chính phủ",
+       "Quyết định 1085/QĐ-TTg 2022-09-15"},
+      {"Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;",
+       "Nghị định 30/2020/NĐ-CP 2020-03-05"},
+      {"Thực hiện Chỉ thị số 11-CT/TU ngày 20/7/2021 của Ban Thường vụ Tỉnh ủy",
+       "Chỉ thị 11-CT/TU 2021-07-20"},
+      {"Nghị quyết số 01/NQ-CP, Nghị quyết số 02/NQ-CP ngày 05/01/2024 của Chính phủ",
+       "Nghị quyết 01/NQ-CP 2024-01-05 | Nghị quyết 02/NQ-CP 2024-01-05"},
+      {"các Nghị quyết số 01/NQ-CP, số 02/NQ-CP ngày 05/01/2024",
+       "Nghị quyết 01/NQ-CP 2024-01-05 | Nghị quyết 02/NQ-CP 2024-01-05"},
+      {"theo Quyết định số 1085/QĐ-\nTTg ngày 15/9/2022", "Quyết định 1085/QĐ-TTg 2022-09-15"},
+      {"Công văn số 3692/UBND-KSTTHC ngày 18/10/2023 của UBND tỉnh",
+       "Công văn 3692/UBND-KSTTHC 2023-10-18"},
+      {"Thông tư số 01/2023/TT-VPCP của Văn phòng Chính phủ", "Thông tư 01/2023/TT-VPCP null"},
+      {"tại Công văn số 8014/VPCP-KGVX ngày 09 tháng 10 năm 2012 của Văn phòng Chính phủ",
+       "Công văn 8014/VPCP-KGVX 2012-10-09"},
+      {"Ngày 09/4/2013, Chính phủ đã ban hành Nghị định số 31/2013/NĐ-CP quy định chi tiết",
+       "Nghị định 31/2013/NĐ-CP 2013-04-09"},
+      {"văn bản số 66/TCTCCTTHC ngày 19/9/2023 của Tổ công tác", "Công văn 66/TCTCCTTHC 2023-09-19"},
+      {"Kết luận số 35-KL/TW ngày 05/5/2022 của Bộ Chính trị", "Kết luận 35-KL/TW 2022-05-05"},
+      {"Luật số 59/2020/QH14", "Luật 59/2020/QH14 null"},
+      {"Thông báo số 238/TB-VPCP ngày 22/6/2023", "Thông báo 238/TB-VPCP 2023-06-22"},
+      {"Kế hoạch số 316/KH-UBND, ngày 25/10/2022 của UBND tỉnh",
+       "Kế hoạch 316/KH-UBND 2022-10-25"},
+      {"Quyết định 104/QĐ-TTg ngày 25/01/2024 và Quyết định số 206/QĐ-TTg ngày 28/02/2024",
+       "Quyết định 104/QĐ-TTg 2024-01-25 | Quyết định 206/QĐ-TTg 2024-02-28"},
+      {"Quyết định số 766/QĐ-TTg; Quyết định số 766/QĐ-TTg ngày 23/6/2022",
+       "Quyết định 766/QĐ-TTg 2022-06-23"},
+      {"(Gửi kèm: Công văn số 221/VPCP-KSTT ngày 10/01/2024)", "Công văn 221/VPCP-KSTT 2024-01-10"},
+      {"Thông tư liên tịch số 04/2018/TTLT-BTP-BNV ngày 10/5/2018",
+       "Thông tư liên tịch 04/2018/TTLT-BTP-BNV 2018-05-10"},
+      {"Quyết định số 12/2024/QĐ-UBND ngày 1 tháng 3 năm 2024",
+       "Quyết định 12/2024/QĐ-UBND 2024-03-01"},
+      // not references
+      {"Đề án phát triển ứng dụng dữ liệu về dân cư (Đề án 06)", ""},
+      {"Nghị quyết của HĐND tỉnh về phát triển kinh tế", ""},
+      {"Kèm theo Công văn số /UBND-PVHCC&KSTT ngày /4/2024", ""},
+      {"Số: 3354/VPCP-KGVX", ""},
+      {"Pháp lệnh ưu đãi người có công với cách mạng", ""},
+      {"Công văn này thay cho Giấy mời", ""},
+      {"trước ngày 15/12/2023", ""},
+      {"đạt 50% chỉ tiêu", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(render_references(c.text) == c.expected);
+  }
+}
+
+TEST_CASE("references: issuer from the text or the code", "[phrases][references]") {
+  auto refs = find_references(rules(),
+                              "Quyết định số 1085/QĐ-TTg ngày 15/9/2022 của Thủ tướng Chính phủ "
+                              "ban hành Kế hoạch rà soát");
+  REQUIRE(refs.size() == 1);
+  CHECK(refs[0].issuer == std::optional<std::string>("Thủ tướng Chính phủ"));
+  refs = find_references(rules(), "Công văn số 2003/UBDT-VPCTMTQG ngày 01/11/2024 của Ủy ban "
+                                  "Dân tộc về việc tổ chức hội nghị");
+  REQUIRE(refs.size() == 1);
+  CHECK(refs[0].issuer == std::optional<std::string>("Ủy ban Dân tộc"));
+  refs = find_references(rules(), "Quyết định số 06/QĐ-TTg");
+  REQUIRE(refs.size() == 1);
+  CHECK(refs[0].issuer == std::optional<std::string>("Thủ tướng Chính phủ"));
+}
+
+TEST_CASE("assignees: lead and support", "[phrases][assignees]") {
+  const std::vector<Case> cases = {
+      {"Giao Sở Tài chính chủ trì, phối hợp với Sở Tư pháp, Sở Nội vụ tổ chức thực hiện",
+       "Sở Tài chính / Sở Tư pháp; Sở Nội vụ"},
+      {"Sở Tư pháp thẩm định chặt chẽ các dự thảo văn bản", "Sở Tư pháp"},
+      {"Văn phòng UBND tỉnh chủ trì, phối hợp với các cơ quan liên quan theo dõi, đôn đốc",
+       "Văn phòng UBND tỉnh / Các cơ quan liên quan"},
+      {"Sở Nội vụ có trách nhiệm hướng dẫn, kiểm tra", "Sở Nội vụ"},
+      {"Đề nghị các sở, ban, ngành nghiêm túc triển khai thực hiện", "Các sở, ban, ngành"},
+      {"Yêu cầu Thủ trưởng các sở, ban, ngành tỉnh chỉ đạo thực hiện",
+       "Các sở, ban, ngành tỉnh"},
+      {"Chủ tịch UBND các huyện, thị xã, thành phố chỉ đạo rà soát",
+       "UBND các huyện, thị xã, thành phố"},
+      {"Giám đốc Sở Y tế chịu trách nhiệm trước Chủ tịch UBND tỉnh", "Sở Y tế"},
+      {"Giao các Sở: Tư pháp, Tài chính, Nội vụ rà soát", "Sở Tư pháp; Sở Tài chính; Sở Nội vụ"},
+      {"Chủ tịch UBND tỉnh giao Sở Thông tin và Truyền thông chủ trì, phối hợp với các cơ quan, "
+       "đơn vị, địa phương liên quan nghiên cứu",
+       "Sở Thông tin và Truyền thông / Các cơ quan, đơn vị, địa phương liên quan"},
+      {"Năm 2023, giao Sở Tài chính chủ trì phối hợp với các sở, ngành (Tư pháp, Tài nguyên và "
+       "Môi trường, Nội vụ) tổ chức kiểm tra",
+       "Sở Tài chính / Sở Tư pháp; Sở Tài nguyên và Môi trường; Sở Nội vụ"},
+      {"Trung tâm Phục vụ hành chính công tỉnh, Cổng Thông tin điện tử tỉnh thường xuyên cập "
+       "nhật",
+       "Trung tâm Phục vụ hành chính công tỉnh; Cổng Thông tin điện tử tỉnh"},
+      {"Các sở, ngành, địa phương có liên quan báo cáo UBND tỉnh (qua Công an tỉnh)",
+       "Các sở, ngành, địa phương có liên quan"},
+      {"Giao Văn phòng UBND tỉnh đôn đốc, hướng dẫn, kiểm tra", "Văn phòng UBND tỉnh"},
+      {"Sở Kế hoạch và Đầu tư, Sở Tài chính tham mưu UBND tỉnh bố trí vốn",
+       "Sở Kế hoạch và Đầu tư; Sở Tài chính"},
+      {"Công an tỉnh chủ trì, phối hợp với Sở Tư pháp và UBND cấp huyện triển khai",
+       "Công an tỉnh / Sở Tư pháp; UBND cấp huyện"},
+      {"Giao Ban Dân tộc tỉnh chủ trì tổng hợp danh sách", "Ban Dân tộc tỉnh"},
+      {"Bộ Lao động - Thương binh và Xã hội khẩn trương hoàn thiện dự thảo",
+       "Bộ Lao động - Thương binh và Xã hội"},
+      {"Đề nghị Bộ Công an, Bộ Quốc phòng phối hợp chỉ đạo", "Bộ Công an; Bộ Quốc phòng"},
+      {"1. Các sở, ban, ngành cấp tỉnh", "Các sở, ban, ngành cấp tỉnh"},
+      {"Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức", "Sở Văn hóa, Thể thao và Du lịch"},
+      {"Phối hợp chặt chẽ với các Bộ, ngành Trung ương trong quá trình triển khai",
+       " / Các Bộ, ngành Trung ương"},
+      {"UBND các huyện: Ba Tơ, Minh Long, Sơn Hà cử đại diện tham dự",
+       "UBND huyện Ba Tơ; UBND huyện Minh Long; UBND huyện Sơn Hà"},
+      // not support: routing, destinations, the province coordinating
+      {"tham mưu UBND tỉnh phối hợp với các bộ, ngành Trung ương", ""},
+      {"báo cáo UBND tỉnh (qua Văn phòng UBND tỉnh) trước ngày 15/12", ""},
+      {"tổng hợp, gửi về Văn phòng UBND tỉnh", ""},
+      // nobody named: the caller inherits
+      {"Tập trung cải cách quy trình, thủ tục hành chính nội bộ", ""},
+      {"Rà soát, đơn giản hóa thủ tục hành chính", ""},
+      {"Báo cáo kết quả thực hiện trước ngày 20/12/2023", ""},
+      {"Ban hành kế hoạch triển khai", ""},
+      {"Phòng, chống tham nhũng, tiêu cực", ""},
+      {"Hội nghị trực tuyến toàn quốc", ""},
+      {"Tăng cường kỷ luật, kỷ cương hành chính", ""},
+      {"Theo đề nghị của Sở Tài chính tại Tờ trình", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(render_assignees(c.text) == c.expected);
+  }
+}
+
+TEST_CASE("assignees get canonical names from the gazetteer", "[phrases][assignees]") {
+  auto a = find_assignees(rules(), "Giao Sở TT&TT chủ trì, phối hợp với Sở KH&ĐT triển khai");
+  REQUIRE(a.lead.size() == 1);
+  CHECK(a.lead[0].name == "Sở TT&TT");
+  CHECK(a.lead[0].canonical == std::optional<std::string>("Sở Thông tin và Truyền thông"));
+  REQUIRE(a.support.size() == 1);
+  CHECK(a.support[0].canonical == std::optional<std::string>("Sở Kế hoạch và Đầu tư"));
+  CHECK(canonical_body(rules(), "VP UBND tỉnh") ==
+        std::optional<std::string>("Văn phòng Ủy ban nhân dân tỉnh"));
+  CHECK(successor_body(rules(), "Sở KH&ĐT") == std::optional<std::string>("Sở Tài chính"));
+}

@@ -8,6 +8,8 @@ namespace congvan {
 namespace {
 
 constexpr size_t kMaxPhrase = 240;  // bytes: longer is not one body list
+constexpr std::string_view kAnd = " và ";
+constexpr std::string_view kWith = " với ";
 
 bool anchored(const re2::RE2& re, std::string_view s, size_t* length = nullptr) {
   re2::StringPiece m;
@@ -89,8 +91,11 @@ class BodyReader {
       end = static_cast<size_t>(m.data() - s.data());
     }
     // "có" ends a name unless it is "có liên quan".
-    size_t co = s.substr(0, end).find(" có ");
-    if (co != std::string_view::npos && s.substr(co + 4, 9) != "liên quan") end = co;
+    constexpr std::string_view kHas = " có ";
+    size_t co = s.substr(0, end).find(kHas);
+    if (co != std::string_view::npos && s.substr(co + kHas.size()).rfind("liên quan", 0) != 0) {
+      end = co;
+    }
     return end;
   }
 
@@ -103,10 +108,10 @@ class BodyReader {
       size_t sep_len = 0;
       if (phrase[i] == ',' || phrase[i] == ';') {
         sep_len = 1;
-      } else if (phrase.compare(i, 4, " và ") == 0) {
-        sep_len = 4;
-      } else if (phrase.compare(i, 6, " với ") == 0) {
-        sep_len = 6;
+      } else if (phrase.substr(i).rfind(kAnd, 0) == 0) {
+        sep_len = kAnd.size();
+      } else if (phrase.substr(i).rfind(kWith, 0) == 0) {
+        sep_len = kWith.size();
       }
       if (sep_len == 0) {
         ++i;
@@ -164,7 +169,7 @@ class BodyReader {
       size_t va = item.find(" và ");
       if (va != std::string_view::npos && !gaz_.find(whole)) {
         std::string a = head + match::collapse(item.substr(0, va));
-        std::string b = head + match::collapse(item.substr(va + 5));
+        std::string b = head + match::collapse(item.substr(va + kAnd.size()));
         if (gaz_.find(a) || gaz_.find(b)) {
           out.push_back(a);
           out.push_back(b);
