@@ -1,8 +1,219 @@
-// Legacy Vietnamese encodings: recognises none yet (issue "Extraction quality").
+// Legacy Vietnamese encodings TCVN3 (ABC) and VNI: tables from models/,
+// detection by how many words decode to valid Vietnamese syllables.
 #include "text/legacy_encoding.h"
 
-namespace congvan {
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 
-std::optional<std::string> decode_legacy_vietnamese(std::string_view) { return std::nullopt; }
+namespace congvan {
+namespace {
+
+// Windows-1252 punctuation that legacy documents use in 0x80-0x9F.
+std::optional<std::string> cp1252_punctuation(unsigned char b) {
+  switch (b) {
+    case 0x91: return "\xE2\x80\x98";  // ‘
+    case 0x92: return "\xE2\x80\x99";  // ’
+    case 0x93: return "\xE2\x80\x9C";  // “
+    case 0x94: return "\xE2\x80\x9D";  // ”
+    case 0x95: return "\xE2\x80\xA2";  // •
+    case 0x96: return "\xE2\x80\x93";  // –
+    case 0x97: return "\xE2\x80\x94";  // —
+    case 0x85: return "\xE2\x80\xA6";  // …
+    default: return std::nullopt;
+  }
+}
+
+std::string latin1(unsigned char b) {
+  std::string s;
+  s.push_back(static_cast<char>(0xC0 | (b >> 6)));
+  s.push_back(static_cast<char>(0x80 | (b & 0x3F)));
+  return s;
+}
+
+// A Vietnamese syllable after folding: initial consonant, vowels, final.
+bool valid_syllable(const std::string& w) {
+  static constexpr std::array<const char*, 27> kInitials = {
+      "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+      "k",   "l",  "m",  "n",  "p",  "r",  "s",  "t",  "v",  "x",  ""};
+  static constexpr std::array<const char*, 9> kFinals = {"ch", "ng", "nh", "c", "m", "n", "p", "t", ""};
+  for (const char* ini : kInitials) {
+    const std::string i(ini);
+    if (w.compare(0, i.size(), i) != 0) continue;
+    size_t k = i.size();
+    size_t v = k;
+    while (v < w.size() && std::string("aeiouy").find(w[v]) != std::string::npos) ++v;
+    if (v == k || v - k > 3) continue;
+    const std::string rest = w.substr(v);
+    for (const char* fin : kFinals) {
+      if (rest == fin) return true;
+    }
+  }
+  return false;
+}
+
+struct Decoded {
+  std::string text;
+  size_t converted = 0;  // legacy sequences mapped
+  size_t unmapped = 0;   // high bytes not in the table
+};
+
+Decoded decode_with(const LegacyTable& table, std::string_view bytes) {
+  Decoded d;
+  size_t i = 0;
+  while (i < bytes.size()) {
+    bool done = false;
+    for (size_t len = std::min(table.longest, bytes.size() - i); len >= 1; --len) {
+      auto it = table.to_unicode.find(std::string(bytes.substr(i, len)));
+      if (it != table.to_unicode.end()) {
+        d.text += it->second;
+        ++d.converted;
+        i += len;
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80) {
+      d.text.push_back(static_cast<char>(b));
+    } else if (auto p = cp1252_punctuation(b)) {
+      d.text += *p;
+    } else {
+      d.text += latin1(b);
+      ++d.unmapped;
+    }
+    ++i;
+  }
+  return d;
+}
+
+// Share of words with a converted letter that are Vietnamese syllables.
+std::pair<size_t, size_t> syllable_score(const std::string& text) {
+  size_t valid = 0, words = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !(static_cast<unsigned char>(text[i]) >= 0x80 || std::isalpha(static_cast<unsigned char>(text[i])))) ++i;
+    size_t j = i;
+    while (j < text.size() && (static_cast<unsigned char>(text[j]) >= 0x80 || std::isalpha(static_cast<unsigned char>(text[j])))) ++j;
+    if (j > i) {
+      const std::string word = text.substr(i, j - i);
+      if (std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+        ++words;
+        const std::string f = fold(word);
+        if (std::all_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; }) && valid_syllable(f)) ++valid;
+      }
+    }
+    i = j;
+  }
+  return {valid, words};
+}
+
+Result<LegacyTable> load_table(const std::filesystem::path& path, const std::string& name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::error(path.string() + ": cannot open encoding table");
+  LegacyTable table;
+  table.name = name;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    const std::string where = path.string() + ":" + std::to_string(number);
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0) {
+      return Status::error(where + ": expected '<character><TAB><hex bytes>'");
+    }
+    const std::string character = line.substr(0, tab);
+    std::string bytes;
+    size_t k = 0;
+    const std::string hex = line.substr(tab + 1);
+    while (k < hex.size()) {
+      if (hex[k] == ' ') {
+        ++k;
+        continue;
+      }
+      unsigned value = 0;
+      if (k + 2 > hex.size() || std::sscanf(hex.substr(k, 2).c_str(), "%2x", &value) != 1) {
+        return Status::error(where + ": bad hex byte in '" + hex + "'");
+      }
+      bytes.push_back(static_cast<char>(value));
+      k += 2;
+    }
+    if (bytes.empty()) return Status::error(where + ": no bytes");
+    if (table.to_unicode.count(bytes)) return Status::error(where + ": byte sequence listed twice");
+    table.to_unicode[bytes] = character;
+    table.from_unicode[character] = bytes;
+    table.longest = std::max(table.longest, bytes.size());
+  }
+  return table;
+}
+
+}  // namespace
+
+#ifndef CONGVAN_MODELS_DIR
+#define CONGVAN_MODELS_DIR "models"
+#endif
+
+std::optional<std::string> decode_legacy_vietnamese(std::string_view bytes, const LegacyEncodings& encodings) {
+  std::optional<std::string> best;
+  size_t best_valid = 0;
+  for (const auto& table : encodings.tables) {
+    Decoded d = decode_with(table, bytes);
+    if (d.converted == 0 || d.unmapped * 50 > d.converted) continue;
+    auto [valid, words] = syllable_score(d.text);
+    if (words == 0 || valid * 10 < words * 8) continue;  // at least 80 % real syllables
+    if (!best || valid > best_valid) {
+      best = std::move(d.text);
+      best_valid = valid;
+    }
+  }
+  return best;
+}
+
+std::optional<std::string> decode_legacy_vietnamese(std::string_view bytes) {
+  std::filesystem::path dir = CONGVAN_MODELS_DIR;
+  if (const char* env = std::getenv("CONGVAN_MODELS"); env && *env) dir = env;
+  auto encodings = load_legacy_encodings(dir);
+  if (!encodings) return std::nullopt;
+  return decode_legacy_vietnamese(bytes, **encodings);
+}
+
+Result<std::shared_ptr<const LegacyEncodings>> load_legacy_encodings(const std::filesystem::path& models_dir) {
+  auto enc = std::make_shared<LegacyEncodings>();
+  for (const char* name : {"tcvn3", "vni"}) {
+    auto table = load_table(models_dir / (std::string(name) + ".tsv"), name);
+    if (!table) return table.status();
+    enc->tables.push_back(std::move(table.value()));
+  }
+  return std::shared_ptr<const LegacyEncodings>(std::move(enc));
+}
+
+Result<std::string> encode_legacy(const LegacyEncodings& legacy, std::string_view encoding, std::string_view utf8) {
+  const LegacyTable* table = nullptr;
+  for (const auto& t : legacy.tables) {
+    if (t.name == encoding) table = &t;
+  }
+  if (!table) return Status::error("unknown legacy encoding '" + std::string(encoding) + "'");
+  const std::string nfc = to_nfc(utf8);
+  std::string out;
+  size_t i = 0;
+  while (i < nfc.size()) {
+    size_t len = 1;
+    const auto b = static_cast<unsigned char>(nfc[i]);
+    if (b >= 0xF0) len = 4;
+    else if (b >= 0xE0) len = 3;
+    else if (b >= 0xC0) len = 2;
+    const std::string ch = nfc.substr(i, len);
+    auto it = table->from_unicode.find(ch);
+    out += it != table->from_unicode.end() ? it->second : ch;
+    i += len;
+  }
+  return out;
+}
 
 }  // namespace congvan

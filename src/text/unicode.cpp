@@ -1,4 +1,4 @@
-// ICU-backed NFC, folding and input decoding (UTF-8, UTF-16).
+// ICU-backed NFC, folding and input decoding (UTF-8, UTF-16, legacy 8-bit).
 #include <memory>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -86,7 +86,9 @@ size_t count_code_points(std::string_view utf8) {
   return n;
 }
 
-Result<std::string> decode_text(std::string_view bytes) {
+Result<std::string> decode_text(std::string_view bytes) { return decode_text(bytes, nullptr); }
+
+Result<std::string> decode_text(std::string_view bytes, const LegacyEncodings* legacy_encodings) {
   if (bytes.empty()) return Status::error("empty file");
   // UTF-16 with a byte-order mark.
   if (bytes.size() >= 2 && ((static_cast<unsigned char>(bytes[0]) == 0xFF &&
@@ -109,7 +111,9 @@ Result<std::string> decode_text(std::string_view bytes) {
   if (looks_binary(bytes)) return Status::error("not a text file (binary content)");
   if (valid_utf8(bytes)) return to_nfc(bytes);
   // Not UTF-8: maybe a legacy Vietnamese 8-bit encoding (TCVN3, VNI).
-  if (auto legacy = decode_legacy_vietnamese(bytes)) return to_nfc(*legacy);
+  auto legacy = legacy_encodings ? decode_legacy_vietnamese(bytes, *legacy_encodings)
+                                 : decode_legacy_vietnamese(bytes);
+  if (legacy) return to_nfc(*legacy);
   return Status::error(
       "not UTF-8 or UTF-16 text (wrong encoding?); save it as UTF-8 and try again");
 }

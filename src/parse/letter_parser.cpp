@@ -1,0 +1,962 @@
+// Parses the cleaned lines of a letter into header, recipients, item tree,
+// signature and appendix tables, following Nghị định 30/2020/NĐ-CP.
+#include "parse/letter_parser.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <unicode/uchar.h>
+
+namespace congvan {
+namespace {
+
+using re2::StringPiece;
+
+// Runs `re` on `text` (unanchored unless `anchor_start`), filling `groups`
+// (group 0 is the whole match). False when it does not match.
+bool search(const re2::RE2& re, std::string_view text, std::vector<StringPiece>& groups,
+            bool anchor_start = false) {
+  groups.assign(static_cast<size_t>(re.NumberOfCapturingGroups() + 1), StringPiece());
+  StringPiece input(text.data(), text.size());
+  return re.Match(input, 0, input.size(), anchor_start ? re2::RE2::ANCHOR_START : re2::RE2::UNANCHORED,
+                  groups.data(), static_cast<int>(groups.size()));
+}
+
+// The first pattern under `key` that matches, with its groups.
+const StructurePattern* search_key(const StructureRules& rules, const std::string& key, std::string_view text,
+                                   std::vector<StringPiece>& groups, bool anchor_start = false) {
+  for (const auto& p : rules.get(key)) {
+    if (search(*p.re, text, groups, anchor_start)) return &p;
+  }
+  return nullptr;
+}
+
+size_t offset_in(std::string_view whole, StringPiece part) {
+  return static_cast<size_t>(part.data() - whole.data());
+}
+
+std::string trim(std::string s) {
+  size_t b = s.find_first_not_of(' ');
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(' ');
+  return s.substr(b, e - b + 1);
+}
+
+std::string collapse(std::string s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(c);
+  }
+  return trim(out);
+}
+
+// Lower case of UTF-8 text (simple case mapping per code point).
+std::string lower(std::string_view text) {
+  std::u32string s = to_u32(text);
+  for (auto& c : s) c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+  return to_utf8(s);
+}
+
+// "QUẢNG TRỊ" → "Quảng Trị".
+std::string title_case(std::string_view text) {
+  std::u32string s = to_u32(text);
+  bool word_start = true;
+  for (auto& c : s) {
+    if (c == ' ' || c == '-') {
+      word_start = true;
+      continue;
+    }
+    c = static_cast<char32_t>(word_start ? u_toupper(static_cast<UChar32>(c)) : u_tolower(static_cast<UChar32>(c)));
+    word_start = false;
+  }
+  return to_utf8(s);
+}
+
+// "SỞ TÀI CHÍNH" → "Sở tài chính"; words after a dash start upper case.
+std::string sentence_case(std::string_view text) {
+  std::u32string s = to_u32(lower(text));
+  bool upper_next = true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (upper_next && u_isalpha(static_cast<UChar32>(s[i]))) {
+      s[i] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(s[i])));
+      upper_next = false;
+    }
+    if (s[i] == '-' && i + 1 < s.size() && s[i + 1] == ' ') upper_next = true;
+  }
+  return to_utf8(s);
+}
+
+}  // namespace
+
+bool starts_upper(std::string_view text) {
+  for (char32_t c : to_u32(text.substr(0, std::min<size_t>(text.size(), 16)))) {
+    if (c == '"' || c == '(' || c == 0x201C || c == '\'' || c == ' ') continue;
+    return u_isupper(static_cast<UChar32>(c)) || u_isdigit(static_cast<UChar32>(c));
+  }
+  return false;
+}
+
+namespace {
+
+bool starts_lower(std::string_view text) {
+  for (char32_t c : to_u32(text.substr(0, std::min<size_t>(text.size(), 8)))) {
+    return u_islower(static_cast<UChar32>(c));
+  }
+  return false;
+}
+
+std::string two_digits(std::string_view s) {
+  std::string out(s);
+  if (out.size() == 1) out = "0" + out;
+  return out;
+}
+
+// A line of the header cut into the pieces that stand in different boxes.
+struct Piece {
+  TextLine line;
+  size_t line_index = 0;
+};
+
+// Personal name: 2-6 words, each starting upper case, not all capitals, no digits.
+bool looks_like_name(std::string_view text) {
+  const std::string t = trim(std::string(text));
+  if (t.empty() || is_capitals(t)) return false;
+  int words = 0;
+  bool word_start = true;
+  for (char32_t c : to_u32(t)) {
+    if (c == ' ') {
+      word_start = true;
+      continue;
+    }
+    if (u_isdigit(static_cast<UChar32>(c)) || c == ',' || c == ';' || c == ':' || c == '(' || c == '/' ||
+        c == '-' || c == '.') {
+      return false;
+    }
+    if (word_start) {
+      if (!u_isupper(static_cast<UChar32>(c))) return false;
+      ++words;
+    }
+    word_start = false;
+  }
+  return words >= 2 && words <= 6;
+}
+
+class Parser {
+ public:
+  Parser(const StructureRules& rules, const std::vector<TextLine>& lines) : rules_(rules), lines_(lines) {}
+
+  LetterStructure run() {
+    find_zones();
+    parse_header();
+    parse_recipients();
+    parse_body();
+    parse_signature();
+    parse_appendices();
+    return std::move(out_);
+  }
+
+ private:
+  const StructureRules& rules_;
+  const std::vector<TextLine>& lines_;
+  LetterStructure out_;
+  size_t header_end_ = 0;      // first line after the header
+  size_t recipients_at_ = SIZE_MAX;  // the "Kính gửi" line
+  size_t body_begin_ = 0;
+  size_t closing_at_ = 0;      // "Nơi nhận" or the signature
+  size_t appendix_at_ = 0;     // "Phụ lục" after the signature (== size when none)
+
+  bool is_header_marker(const TextLine& l) const {
+    return rules_.matches("motto", l.text) || rules_.matches("number", l.text) ||
+           rules_.matches("place_date", l.text) || rules_.prefix_length("subject_marker", l.text) ||
+           rules_.matches("doc_type", trim(l.text));
+  }
+
+  bool is_label_line(std::string_view t) const {
+    return rules_.prefix_length("label_arabic", t) || rules_.prefix_length("label_roman", t).value_or(0) > 1 ||
+           rules_.prefix_length("label_letter", t);
+  }
+
+  void find_zones() {
+    const size_t n = lines_.size();
+    appendix_at_ = n;
+    closing_at_ = n;
+    // Kính gửi within the first part of the letter.
+    for (size_t i = 0; i < n && i < 80; ++i) {
+      if (rules_.prefix_length("recipients_marker", lines_[i].text)) {
+        recipients_at_ = i;
+        break;
+      }
+    }
+    size_t last_marker = SIZE_MAX;
+    const size_t header_scan = recipients_at_ != SIZE_MAX ? recipients_at_ : std::min<size_t>(n, 40);
+    for (size_t i = 0; i < header_scan; ++i) {
+      if (is_header_marker(lines_[i])) last_marker = i;
+    }
+    if (recipients_at_ != SIZE_MAX) {
+      header_end_ = recipients_at_;
+    } else if (last_marker == SIZE_MAX) {
+      header_end_ = 0;
+    } else {
+      size_t i = last_marker + 1;
+      while (i < n && lines_[i].blank_before <= 1 && !rules_.matches("body_start", lines_[i].text) &&
+             !is_label_line(lines_[i].text) && lines_[i].text.size() < 200) {
+        ++i;
+      }
+      header_end_ = i;
+    }
+    // Recipients list, then the body.
+    size_t body = header_end_;
+    if (recipients_at_ != SIZE_MAX) body = recipients_end();
+    // After the header may still come header pieces (place/date under Kính gửi).
+    body_begin_ = body;
+    // Closing: "Nơi nhận", else a signer prefix line after the end mark.
+    for (size_t i = body_begin_; i < n; ++i) {
+      const std::string& t = lines_[i].text;
+      if (rules_.prefix_length("closing_start", t)) {
+        closing_at_ = i;
+        break;
+      }
+      if (rules_.prefix_length("signer_prefix", t) && is_capitals(t) && i > body_begin_) {
+        closing_at_ = i;
+        break;
+      }
+    }
+    for (size_t i = closing_at_; i < n; ++i) {
+      if (rules_.prefix_length("appendix_start", lines_[i].text)) {
+        appendix_at_ = i;
+        break;
+      }
+    }
+    if (closing_at_ < n) {
+      out_.body_end = lines_[closing_at_].start();
+      out_.body_end_page = lines_[closing_at_].page;
+    } else if (n > 0) {
+      out_.body_end = lines_.back().end();
+      out_.body_end_page = lines_.back().page;
+    }
+  }
+
+  // Index of the first line after the Kính gửi list.
+  size_t recipients_end() const {
+    size_t i = recipients_at_ + 1;
+    const std::string rest = trim(lines_[recipients_at_].text.substr(
+        *rules_.prefix_length("recipients_marker", lines_[recipients_at_].text)));
+    bool any = !rest.empty();
+    while (i < lines_.size()) {
+      const TextLine& l = lines_[i];
+      if (rules_.prefix_length("label_bullet", l.text) && !rules_.prefix_length("label_arabic", l.text)) {
+        any = true;
+        ++i;
+        continue;
+      }
+      if (!any && l.blank_before <= 3 && !rules_.matches("body_start", l.text) && l.text.size() < 150) {
+        any = true;  // "Kính gửi:" with its one recipient on the next line
+        ++i;
+        continue;
+      }
+      if (any && starts_lower(l.text) && l.blank_before <= 1) {
+        ++i;  // a wrapped recipient
+        continue;
+      }
+      break;
+    }
+    return i;
+  }
+
+  // --- Header -------------------------------------------------------------
+
+  std::vector<Piece> header_pieces() const {
+    std::vector<Piece> pieces;
+    auto push = [&](const TextLine& l, size_t idx) {
+      TextLine t = l;
+      if (trim(t.text).empty()) return;
+      pieces.push_back({t, idx});
+    };
+    for (size_t i = 0; i < header_end_; ++i) {
+      std::vector<TextLine> parts{lines_[i]};
+      // Split off the motto, then the number/date/subject boxes.
+      for (const std::string key : {"motto", "number", "place_date"}) {
+        std::vector<TextLine> next;
+        for (const auto& p : parts) {
+          std::vector<StringPiece> g;
+          const StructurePattern* m = search_key(rules_, key, p.text, g);
+          if (!m) {
+            next.push_back(p);
+            continue;
+          }
+          size_t b = offset_in(p.text, g[0]);
+          size_t e = b + g[0].size();
+          if (key == "place_date") {
+            // The place starts after a wide gap or at the start of the piece.
+            const size_t gap = p.text.rfind("  ", offset_in(p.text, g[1]));
+            size_t place_begin = gap == std::string::npos ? 0 : gap;
+            if (place_begin < b) b = place_begin;
+            if (gap == std::string::npos) b = 0;
+          }
+          next.push_back(slice_line(p, 0, b));
+          next.push_back(slice_line(p, b, e));
+          next.push_back(slice_line(p, e, p.text.size()));
+          if (key == "motto") next[next.size() - 2].text = "\x01motto";
+        }
+        parts = std::move(next);
+      }
+      // A subject marker inside a piece ("Số: 3354/VPCP-KGVX V/v …").
+      std::vector<TextLine> next;
+      for (const auto& p : parts) {
+        size_t at = std::string::npos;
+        for (const char* marker : {" V/v", " V/V", " v/v"}) {
+          size_t f = p.text.find(marker);
+          if (f != std::string::npos && f < at) at = f;
+        }
+        if (at != std::string::npos) {
+          next.push_back(slice_line(p, 0, at));
+          next.push_back(slice_line(p, at, p.text.size()));
+        } else {
+          next.push_back(p);
+        }
+      }
+      for (const auto& p : next) push(p, i);
+    }
+    return pieces;
+  }
+
+  void parse_header() {
+    LetterHeader& h = out_.header;
+    std::vector<Piece> pieces = header_pieces();
+    std::vector<std::string> issuer_lines;
+    bool seen_number = false, subject_open = false, seen_subject = false, after_type = false;
+    size_t subject_line = SIZE_MAX;
+    std::optional<TextLine> subject;
+    for (auto& piece : pieces) {
+      TextLine& l = piece.line;
+      const std::string t = collapse(l.text);
+      if (t.empty()) continue;
+      std::vector<StringPiece> g;
+      if (t == "\x01motto") {
+        subject_open = false;
+        continue;
+      }
+      if (search_key(rules_, "number", t, g) && !seen_number) {
+        seen_number = true;
+        subject_open = false;
+        if (!g[1].empty()) h.number = std::string(g[1]);
+        std::string symbol(g[2]);
+        while (!symbol.empty() && (symbol.back() == '.' || symbol.back() == ',')) symbol.pop_back();
+        if (!symbol.empty()) h.symbol = symbol;
+        continue;
+      }
+      if (search_key(rules_, "place_date", t, g)) {
+        subject_open = false;
+        std::string place = trim(std::string(g[1]));
+        if (!place.empty() && !h.place) h.place = place;
+        if (!h.date) {
+          std::string date(g[4]);
+          if (!g[3].empty()) {
+            date += "-" + two_digits(std::string(g[3]));
+            if (!g[2].empty()) date += "-" + two_digits(std::string(g[2]));
+          }
+          h.date = date;
+        }
+        continue;
+      }
+      if (const auto* type = rules_.find("doc_type", t)) {
+        if (!h.doc_type) h.doc_type = type->value;
+        after_type = true;
+        subject_open = false;
+        continue;
+      }
+      if (auto len = rules_.prefix_length("subject_marker", t); len && !seen_subject) {
+        const bool vv = t.rfind("V", 0) == 0 || t.rfind("v", 0) == 0;
+        if (vv) h.doc_type = "Công văn";
+        seen_subject = true;
+        subject_open = true;
+        subject_line = piece.line_index;
+        TextLine rest = slice_line(l, l.text.find_first_not_of(' ') + *rules_.prefix_length("subject_marker", trim(l.text)), l.text.size());
+        subject = rest;
+        continue;
+      }
+      if (after_type && !seen_subject) {
+        // The trích yếu under a type name, without "Về việc".
+        seen_subject = true;
+        subject_open = true;
+        subject_line = piece.line_index;
+        subject = l;
+        continue;
+      }
+      if (subject_open && subject) {
+        if (piece.line_index != subject_line && l.blank_before >= 2) {
+          subject_open = false;
+        } else {
+          append_line(*subject, l);
+          subject_line = piece.line_index;
+          continue;
+        }
+      }
+      if (!seen_number && !seen_subject && is_capitals(t)) issuer_lines.push_back(t);
+    }
+    if (subject) {
+      collapse_spaces(*subject);
+      std::string s = trim(subject->text);
+      if (!s.empty()) h.subject = s;
+      out_.header_texts.push_back(*subject);
+    }
+    if (!h.doc_type && h.symbol) {
+      if (const auto* st = rules_.find("symbol_type", *h.symbol)) h.doc_type = st->value;
+    }
+    h.issuer = issuer_name(issuer_lines);
+  }
+
+  // The issuing body from the header's capital lines: the last body named
+  // (the superior body stands on the line above it).
+  std::optional<std::string> issuer_name(const std::vector<std::string>& lines) const {
+    std::vector<std::string> bodies;
+    for (const auto& l : lines) {
+      if (bodies.empty() || rules_.prefix_length("issuer_body_start", l)) {
+        bodies.push_back(l);
+      } else {
+        bodies.back() += " " + l;
+      }
+    }
+    if (bodies.empty()) return std::nullopt;
+    std::string body = collapse(bodies.back());
+    std::vector<StringPiece> g;
+    for (const char* key : {"issuer_ubnd", "issuer_ubnd_short"}) {
+      if (search_key(rules_, key, body, g, true)) {
+        return "UBND " + lower(collapse(std::string(g[1]))) + " " + title_case(collapse(std::string(g[2])));
+      }
+    }
+    return sentence_case(body);
+  }
+
+  // --- Recipients ---------------------------------------------------------
+
+  void parse_recipients() {
+    if (recipients_at_ == SIZE_MAX) return;
+    const TextLine& first = lines_[recipients_at_];
+    std::vector<std::string> entries;
+    std::string rest = trim(first.text.substr(*rules_.prefix_length("recipients_marker", first.text)));
+    if (!rest.empty()) entries.push_back(rest);
+    for (size_t i = recipients_at_ + 1; i < body_begin_; ++i) {
+      const std::string t = collapse(lines_[i].text);
+      if (rules_.prefix_length("label_bullet", t) || entries.empty()) {
+        entries.push_back(t);
+      } else {
+        entries.back() += " " + t;
+      }
+    }
+    for (auto& e : entries) {
+      // "A; B" on one line after "Kính gửi:" are separate recipients.
+      size_t from = 0;
+      while (from <= e.size()) {
+        size_t semi = e.find(';', from);
+        std::string part = trim_punctuation(e.substr(from, semi == std::string::npos ? std::string::npos : semi - from));
+        if (!part.empty()) out_.header.recipients.push_back(part);
+        if (semi == std::string::npos) break;
+        from = semi + 1;
+      }
+    }
+  }
+
+  // --- Body ---------------------------------------------------------------
+
+  // Label of a body line: kind, label text and its length in bytes.
+  struct Label {
+    BlockKind kind = BlockKind::kParagraph;
+    std::string label;
+    size_t length = 0;
+  };
+
+  Label label_of(const std::string& t, bool may_be_bullet) const {
+    std::vector<StringPiece> g;
+    Label lab;
+    if (search_key(rules_, "label_roman", t, g, true) && !g[1].empty()) {
+      return {BlockKind::kRoman, std::string(g[1]), g[0].size()};
+    }
+    for (const char* key : {"label_arabic", "label_arabic_multi"}) {
+      if (search_key(rules_, key, t, g, true)) {
+        // A number that starts a date or an amount is not a label.
+        const size_t after = g[0].size();
+        if (after < t.size() && (u_isdigit(static_cast<UChar32>(static_cast<unsigned char>(t[after]))))) continue;
+        return {BlockKind::kArabic, std::string(g[1]), g[0].size()};
+      }
+    }
+    if (may_be_bullet) {
+      for (const char* key : {"label_letter", "label_letter_dot"}) {
+        if (search_key(rules_, key, t, g, true)) return {BlockKind::kLetter, std::string(g[1]), g[0].size()};
+      }
+      if (search_key(rules_, "label_bullet", t, g, true)) {
+        return {BlockKind::kBullet, std::string(g[1]), g[0].size()};
+      }
+    }
+    return lab;
+  }
+
+  void parse_body() {
+    std::vector<Block>& blocks = out_.blocks;
+    const size_t end = std::min(closing_at_, lines_.size());
+    for (size_t i = body_begin_; i < end; ++i) {
+      TextLine line = lines_[i];
+      collapse_spaces(line);
+      if (line.text.empty()) continue;
+      const bool prev_closed = blocks.empty() || ends_sentence(blocks.back().text.text) || blocks.back().heading;
+      const bool may_be_bullet = prev_closed || line.blank_before > 0 || line.indent > 0;
+      Label lab = label_of(line.text, may_be_bullet);
+      if (lab.kind == BlockKind::kArabic && !prev_closed && line.blank_before == 0 && !blocks.empty() &&
+          blocks.back().kind != BlockKind::kParagraph && false) {
+        lab = Label{};
+      }
+      if (lab.kind != BlockKind::kParagraph) {
+        Block b;
+        b.kind = lab.kind;
+        b.label = lab.label;
+        b.text = slice_line(line, lab.length, line.text.size());
+        b.start = line.start();
+        b.page = line.page;
+        b.heading = line.bold;
+        blocks.push_back(std::move(b));
+        continue;
+      }
+      const bool new_paragraph = blocks.empty() || (prev_closed && starts_upper(line.text) &&
+                                                    !(blocks.back().heading && blocks.back().text.text.empty()));
+      if (new_paragraph || (line.bold && !blocks.empty() && !blocks.back().heading)) {
+        Block b;
+        b.kind = BlockKind::kParagraph;
+        b.text = line;
+        b.start = line.start();
+        b.page = line.page;
+        b.heading = line.bold;
+        blocks.push_back(std::move(b));
+      } else {
+        append_line(blocks.back().text, line);
+        if (!line.bold) blocks.back().heading = blocks.back().heading && line.bold;
+      }
+    }
+    for (auto& b : blocks) {
+      collapse_spaces(b.text);
+      if (b.kind == BlockKind::kArabic || b.kind == BlockKind::kRoman) {
+        // A short item line without a full stop only names its subject.
+        const std::string& t = b.text.text;
+        if (!b.heading && t.size() < 120 && !t.empty() && t.back() != '.' && t.back() != ';') b.heading = true;
+      }
+    }
+    build_tree();
+  }
+
+  void build_tree() {
+    std::vector<Block>& blocks = out_.blocks;
+    std::vector<int> stack;  // open labelled blocks
+    auto depth_of = [&](const Block& b) {
+      switch (b.kind) {
+        case BlockKind::kRoman: return 0;
+        case BlockKind::kArabic: return 1 + static_cast<int>(std::count(b.label.begin(), b.label.end(), '.'));
+        case BlockKind::kLetter: return 10;
+        case BlockKind::kBullet: return b.label == "+" ? 21 : 20;
+        case BlockKind::kParagraph: return 30;
+      }
+      return 30;
+    };
+    int first_label = -1, last_label = -1;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (blocks[i].kind != BlockKind::kParagraph && blocks[i].kind != BlockKind::kBullet) {
+        if (first_label < 0) first_label = static_cast<int>(i);
+        last_label = static_cast<int>(i);
+      }
+    }
+    bool in_closing = false;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      Block& b = blocks[i];
+      if (b.kind == BlockKind::kParagraph) {
+        if (first_label < 0 || static_cast<int>(i) < first_label) {
+          b.before_items = true;
+          continue;
+        }
+        if (static_cast<int>(i) > last_label &&
+            (in_closing || rules_.prefix_length("closing_cue", b.text.text))) {
+          in_closing = true;
+          b.closing = true;
+          b.parent = -1;
+          continue;
+        }
+        // Attach to the nearest numbered item: lettered items are its peers.
+        int parent = -1;
+        for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+          const Block& s = blocks[static_cast<size_t>(*it)];
+          if (s.kind == BlockKind::kLetter || s.kind == BlockKind::kBullet) continue;
+          parent = *it;
+          break;
+        }
+        // After a top-level item without lettered children, a paragraph that
+        // hands work to someone else stands at top level.
+        bool has_letters = false;
+        if (parent >= 0) {
+          for (size_t k = static_cast<size_t>(parent) + 1; k < i; ++k) {
+            if (blocks[k].kind == BlockKind::kLetter && blocks[k].parent == parent) has_letters = true;
+          }
+        }
+        b.parent = has_letters ? parent : (parent >= 0 ? blocks[static_cast<size_t>(parent)].parent : -1);
+        // Remember the item it continues, for the extractor (via closing=false).
+        continue;
+      }
+      const int d = depth_of(b);
+      while (!stack.empty() && depth_of(blocks[static_cast<size_t>(stack.back())]) >= d) stack.pop_back();
+      b.parent = stack.empty() ? -1 : stack.back();
+      if (b.kind != BlockKind::kBullet) {
+        const std::string parent_path = b.parent >= 0 ? blocks[static_cast<size_t>(b.parent)].path : "";
+        if (b.kind == BlockKind::kArabic) {
+          // "1.1" is already a full path below its "1"; keep a roman prefix.
+          std::string prefix;
+          for (int p = b.parent; p >= 0; p = blocks[static_cast<size_t>(p)].parent) {
+            if (blocks[static_cast<size_t>(p)].kind == BlockKind::kRoman) prefix = blocks[static_cast<size_t>(p)].path + ".";
+          }
+          b.path = prefix + b.label;
+        } else {
+          b.path = parent_path.empty() ? b.label : parent_path + "." + b.label;
+        }
+      }
+      stack.push_back(static_cast<int>(i));
+    }
+  }
+
+  // --- Signature ----------------------------------------------------------
+
+  void parse_signature() {
+    const size_t end = std::min(appendix_at_, lines_.size());
+    std::vector<std::string> candidates;
+    for (size_t i = closing_at_; i < end; ++i) {
+      const std::string& raw = lines_[i].text;
+      // Two columns: Nơi nhận on the left, the signature on the right.
+      std::vector<std::string> parts;
+      size_t gap = raw.find("   ");
+      if (gap != std::string::npos) {
+        parts.push_back(trim(raw.substr(0, gap)));
+        parts.push_back(trim(raw.substr(gap)));
+      } else {
+        parts.push_back(trim(raw));
+      }
+      for (std::string part : parts) {
+        if (part.empty()) continue;
+        // "Nơi nhận: TM. ỦY BAN NHÂN DÂN": a prefix inside the piece.
+        for (const char* p : {" TM. ", " KT. ", " TL. ", " TUQ. ", " Q. "}) {
+          size_t at = part.find(p);
+          if (at != std::string::npos && !is_capitals(part.substr(0, at))) {
+            candidates.push_back(trim(part.substr(at)));
+            part = part.substr(0, at);
+            break;
+          }
+        }
+        if (rules_.prefix_length("closing_start", part) || rules_.prefix_length("recipients_list_item", part)) continue;
+        candidates.push_back(collapse(part));
+      }
+    }
+    Signer& s = out_.header.signer;
+    std::vector<std::string> authorities;
+    for (const auto& c : candidates) {
+      if (c.empty()) continue;
+      std::string caps = c, name;
+      if (!is_capitals(c)) {
+        // "KT. BỘ TRƯỞNG THỨ TRƯỞNG Bùi Hồng Lĩnh": capitals then the name.
+        size_t cut = split_trailing_name(c);
+        if (cut == 0) {
+          if (looks_like_name(c)) s.name = c;
+          continue;
+        }
+        caps = trim(c.substr(0, cut));
+        name = trim(c.substr(cut));
+        if (!is_capitals(caps)) continue;
+      }
+      split_authority(caps, authorities, s);
+      if (!name.empty() && looks_like_name(name)) s.name = name;
+    }
+  }
+
+  // Byte offset where a trailing personal name starts in a line of capitals
+  // followed by the name; 0 when there is none.
+  size_t split_trailing_name(const std::string& c) const {
+    std::vector<size_t> word_starts;
+    for (size_t i = 0; i < c.size(); ++i) {
+      if (c[i] != ' ' && (i == 0 || c[i - 1] == ' ')) word_starts.push_back(i);
+    }
+    size_t cut = c.size();
+    for (auto it = word_starts.rbegin(); it != word_starts.rend(); ++it) {
+      size_t e = c.find(' ', *it);
+      std::string w = c.substr(*it, e == std::string::npos ? std::string::npos : e - *it);
+      if (is_capitals(w) && to_u32(w).size() > 1) break;
+      cut = *it;
+    }
+    return cut == c.size() ? 0 : cut;
+  }
+
+  // Reads one capital line of the signature: authority (with prefix) and/or title.
+  void split_authority(std::string caps, std::vector<std::string>& authorities, Signer& s) const {
+    while (!caps.empty()) {
+      auto len = rules_.prefix_length("signer_prefix", caps);
+      if (!len) {
+        // A title line (continues the title when one is already open).
+        if (s.title && !authorities.empty() && s.authority && *s.authority == authorities.back()) {
+          *s.title += " " + caps;
+        } else {
+          s.title = caps;
+          if (!authorities.empty()) s.authority = authorities.back();
+        }
+        return;
+      }
+      std::string rest = caps.substr(*len);
+      // A second prefix on the same line ("TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG").
+      size_t next = std::string::npos;
+      for (const char* p : {" TM. ", " KT. ", " TL. ", " TUQ. ", " Q. "}) {
+        size_t at = caps.find(p, *len);
+        if (at != std::string::npos && at < next) next = at;
+      }
+      std::string authority = caps.substr(0, next == std::string::npos ? caps.size() : next);
+      std::string after = next == std::string::npos ? "" : trim(caps.substr(next));
+      if (next == std::string::npos) {
+        // "KT. BỘ TRƯỞNG THỨ TRƯỞNG": the head title, then the signer's own.
+        std::vector<StringPiece> g;
+        if (search_key(rules_, "head_title", rest, g, true)) {
+          const size_t head_len = g[1].size();
+          std::string tail = trim(rest.substr(head_len));
+          if (!tail.empty()) {
+            authority = trim(caps.substr(0, *len + head_len));
+            after = tail;
+          }
+        }
+      }
+      authorities.push_back(collapse(authority));
+      caps = after;
+    }
+  }
+
+  // --- Appendix -----------------------------------------------------------
+
+  void parse_appendices() {
+    size_t i = appendix_at_;
+    while (i < lines_.size()) {
+      size_t next = lines_.size();
+      for (size_t k = i + 1; k < lines_.size(); ++k) {
+        if (rules_.prefix_length("appendix_start", lines_[k].text)) {
+          next = k;
+          break;
+        }
+      }
+      parse_appendix(i, next);
+      i = next;
+    }
+  }
+
+  bool is_body_line(const std::string& t) const { return rules_.prefix_length("body_word", t).has_value(); }
+
+  void parse_appendix(size_t begin, size_t end) {
+    Appendix app;
+    size_t header = end;
+    for (size_t k = begin; k < end; ++k) {
+      if (rules_.prefix_length("appendix_header", lines_[k].text)) {
+        header = k;
+        break;
+      }
+      app.texts.push_back(lines_[k]);
+    }
+    if (header == end) {
+      out_.appendices.push_back(std::move(app));
+      return;
+    }
+    if (lines_[header].from_table) {
+      parse_table_appendix(app, header, end);
+    } else {
+      parse_flat_appendix(app, header, end);
+    }
+    out_.appendices.push_back(std::move(app));
+  }
+
+  // A row number at the start of a flattened row: "3 Tỷ lệ …".
+  std::optional<std::pair<int, size_t>> row_start(const std::string& t, int expected) const {
+    size_t k = 0;
+    int n = 0;
+    while (k < t.size() && k < 3 && t[k] >= '0' && t[k] <= '9') n = n * 10 + (t[k++] - '0');
+    if (k == 0 || n != expected) return std::nullopt;
+    if (k < t.size() && t[k] == '.') ++k;
+    if (k < t.size() && t[k] != ' ') return std::nullopt;
+    while (k < t.size() && t[k] == ' ') ++k;
+    if (k >= t.size() || !starts_upper(t.substr(k))) return std::nullopt;
+    return std::make_pair(n, k);
+  }
+
+  void parse_flat_appendix(Appendix& app, size_t header, size_t end) {
+    size_t k = header;
+    std::string columns;
+    while (k < end && !row_start(collapse(lines_[k].text), 1)) columns += " " + collapse(lines_[k++].text);
+    app.columns_text = collapse(columns);
+    int expected = 1;
+    while (k < end) {
+      auto rs = row_start(collapse(lines_[k].text), expected);
+      if (!rs) {
+        ++k;
+        continue;
+      }
+      size_t row_end = k + 1;
+      while (row_end < end && !row_start(collapse(lines_[row_end].text), expected + 1)) ++row_end;
+      parse_flat_row(app, k, row_end, rs->first, rs->second);
+      ++expected;
+      k = row_end;
+    }
+  }
+
+  // Cells of a flattened row: the task, then bodies (lead, support), then
+  // the unit and target line.
+  void parse_flat_row(Appendix& app, size_t begin, size_t end, int number, size_t label_len) {
+    AppendixRow row;
+    row.number = number;
+    row.start = lines_[begin].start();
+    row.page = lines_[begin].page;
+    row.end = end < lines_.size() ? lines_[end].start() : lines_.back().end();
+    std::vector<TextLine> cells;
+    bool task_done = false, in_basis = false;
+    for (size_t k = begin; k < end; ++k) {
+      TextLine l = lines_[k];
+      collapse_spaces(l);
+      if (k == begin) l = slice_line(l, label_len, l.text.size());
+      if (in_basis) {
+        append_line(row.other_cells.back(), l);
+        continue;
+      }
+      std::vector<StringPiece> g;
+      if (search_key(rules_, "appendix_unit_value", l.text, g, true)) {
+        const std::string before = trim(std::string(g[1]));
+        if (!before.empty()) {
+          TextLine piece = slice_line(l, 0, before.size());
+          const bool joins = !cells.empty() && task_done && !is_body_line(before) &&
+                             !ends_sentence(cells.back().text);
+          if (joins) {
+            append_line(cells.back(), piece);
+          } else {
+            cells.push_back(piece);
+          }
+        }
+        row.unit = collapse(std::string(g[2]));
+        row.target = trim(std::string(g[3]) + std::string(g[4]));
+        if (!g[5].empty()) {
+          row.other_cells.push_back(slice_line(l, offset_in(l.text, g[5]), l.text.size()));
+          in_basis = true;
+        }
+        continue;
+      }
+      if (cells.empty()) {
+        cells.push_back(l);
+        continue;
+      }
+      const std::string& prev = cells.back().text;
+      const bool prev_open = !prev.empty() && (prev.back() == ',' || prev.back() == ';');
+      if ((!task_done && is_body_line(l.text)) || (task_done && is_body_line(l.text) && !prev_open)) {
+        task_done = true;
+        cells.push_back(l);
+      } else {
+        append_line(cells.back(), l);
+      }
+    }
+    if (cells.empty()) return;
+    row.task = cells[0];
+    if (cells.size() > 1) row.lead = collapse(cells[1].text);
+    if (cells.size() > 2) row.support = collapse(cells[2].text);
+    app.rows.push_back(std::move(row));
+  }
+
+  void parse_table_appendix(Appendix& app, size_t header, size_t end) {
+    // Column roles from the header row's cells.
+    std::map<int, std::string> role;
+    const int header_row = lines_[header].table_row;
+    size_t k = header;
+    std::string columns;
+    for (; k < end && lines_[k].table_row == header_row; ++k) {
+      const std::string t = collapse(lines_[k].text);
+      columns += " " + t;
+      for (const char* key : {"column_task", "column_lead", "column_support", "column_time", "column_unit", "column_target"}) {
+        if (rules_.prefix_length(key, t) && !role.count(lines_[k].table_cell)) {
+          bool used = false;
+          for (const auto& [c, r] : role) used = used || r == key;
+          if (!used) role[lines_[k].table_cell] = key;
+        }
+      }
+    }
+    app.columns_text = collapse(columns);
+    while (k < end) {
+      const int row_id = lines_[k].table_row;
+      if (row_id < 0) {
+        ++k;
+        continue;
+      }
+      AppendixRow row;
+      row.start = lines_[k].start();
+      row.page = lines_[k].page;
+      std::map<int, TextLine> cells;
+      for (; k < end && lines_[k].table_row == row_id; ++k) {
+        TextLine l = lines_[k];
+        collapse_spaces(l);
+        auto it = cells.find(l.table_cell);
+        if (it == cells.end()) {
+          cells[l.table_cell] = l;
+        } else {
+          append_line(it->second, l);
+        }
+      }
+      row.end = k < lines_.size() ? lines_[k].start() : lines_.back().end();
+      auto first = cells.find(0);
+      if (first == cells.end()) continue;
+      int number = 0;
+      if (std::sscanf(first->second.text.c_str(), "%d", &number) != 1) continue;
+      row.number = number;
+      for (auto& [c, l] : cells) {
+        auto r = role.find(c);
+        const std::string key = r == role.end() ? "" : r->second;
+        if (key == "column_task") row.task = l;
+        else if (key == "column_lead") row.lead = l.text;
+        else if (key == "column_support") row.support = l.text;
+        else if (key == "column_time") row.time = l.text;
+        else if (key == "column_unit") row.unit = l.text;
+        else if (key == "column_target") row.target = l.text;
+        else if (c != 0) row.other_cells.push_back(l);
+      }
+      app.rows.push_back(std::move(row));
+    }
+  }
+};
+
+}  // namespace
+
+bool is_capitals(std::string_view text) {
+  int upper = 0, lower_count = 0;
+  for (char32_t c : to_u32(text)) {
+    if (u_isupper(static_cast<UChar32>(c))) ++upper;
+    if (u_islower(static_cast<UChar32>(c))) ++lower_count;
+  }
+  return upper >= 2 && lower_count * 10 <= upper;
+}
+
+bool ends_sentence(std::string_view text) {
+  size_t e = text.find_last_not_of(' ');
+  if (e == std::string_view::npos) return false;
+  const char c = text[e];
+  return c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
+}
+
+std::string trim_punctuation(std::string text) {
+  text = collapse(text);
+  while (!text.empty()) {
+    const std::u32string u = to_u32(text.substr(0, 4));
+    if (!u.empty() && (u[0] == '-' || u[0] == 0x2013 || u[0] == '+' || u[0] == 0x2022 || u[0] == ' ')) {
+      text = trim(text.substr(to_utf8(std::u32string(1, u[0])).size()));
+      continue;
+    }
+    break;
+  }
+  while (!text.empty() && (text.back() == ';' || text.back() == '.' || text.back() == ',' || text.back() == ':' ||
+                           text.back() == ' ')) {
+    text.pop_back();
+  }
+  return text;
+}
+
+LetterStructure parse_letter(const StructureRules& rules, const std::vector<TextLine>& lines) {
+  return Parser(rules, lines).run();
+}
+
+}  // namespace congvan
