@@ -96,6 +96,11 @@ class Assembler {
   Extraction run() {
     Extraction out;
     out.header = st_.header;
+    // The issuer as the gazetteer writes it ("Văn phòng Chính phủ"), except
+    // the contract's "UBND tỉnh X" form.
+    if (out.header.issuer && out.header.issuer->rfind("UBND ", 0) != 0) {
+      if (auto c = canonical_body(phrases_, *out.header.issuer)) out.header.issuer = *c;
+    }
     build_body_tasks();
     build_appendix_tasks();
     assign_spans();
@@ -116,7 +121,8 @@ class Assembler {
     int block = -1;        // index into st_.blocks; -1 for appendix rows
     int parent = -1;       // index of the parent draft
     int64_t end_hint = -1;  // for appendix rows: their own end
-    std::string text;      // own text incl. continuation paragraphs
+    std::string text;      // own text incl. continuation paragraphs (searched for phrases)
+    std::string display;   // the same plus component bullets (the task's text)
     Task task;
   };
   std::vector<Draft> drafts_;
@@ -188,6 +194,7 @@ class Assembler {
     d.parent = parent;
     const Block& b = st_.blocks[static_cast<size_t>(block)];
     d.text = b.text.text;
+    d.display = b.text.text;
     d.task.item = label;
     d.task.span.page = b.page;
     d.task.span.start = b.start;
@@ -230,7 +237,8 @@ class Assembler {
             const int parent = parent_draft(b.parent);
             current = new_draft(bi, parent, dash_label(path_of(parent)));
           } else if (current >= 0) {
-            drafts_[static_cast<size_t>(current)].text += " " + b.text.text;
+            // A list of components or names stays in the item's text only.
+            drafts_[static_cast<size_t>(current)].display += " " + b.text.text;
           }
           break;
         }
@@ -262,6 +270,7 @@ class Assembler {
             current = new_draft(bi, parent, dash_label(path_of(parent)));
           } else if (current >= 0) {
             drafts_[static_cast<size_t>(current)].text += " " + t;
+            drafts_[static_cast<size_t>(current)].display += " " + t;
           }
           break;
         }
@@ -271,7 +280,7 @@ class Assembler {
     for (size_t k = 0; k < drafts_.size(); ++k) {
       Draft& d = drafts_[k];
       const Block& b = blocks[static_cast<size_t>(d.block)];
-      d.task.text = d.text;
+      d.task.text = d.display;
       const bool has_parent = d.parent >= 0 && !drafts_[static_cast<size_t>(d.parent)].task.lead.empty();
       Block probe = b;
       probe.text.text = d.text;

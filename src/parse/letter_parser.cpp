@@ -191,6 +191,10 @@ class Parser {
     size_t last_marker = SIZE_MAX;
     const size_t header_scan = recipients_at_ != SIZE_MAX ? recipients_at_ : std::min<size_t>(n, 40);
     for (size_t i = 0; i < header_scan; ++i) {
+      if (recipients_at_ == SIZE_MAX && last_marker != SIZE_MAX &&
+          (rules_.matches("body_start", lines_[i].text) || is_label_line(lines_[i].text))) {
+        break;  // the body has begun
+      }
       if (is_header_marker(lines_[i])) last_marker = i;
     }
     if (recipients_at_ != SIZE_MAX) {
@@ -367,7 +371,7 @@ class Parser {
         continue;
       }
       if (auto len = rules_.prefix_length("subject_marker", t); len && !seen_subject) {
-        const bool vv = t.rfind("V", 0) == 0 || t.rfind("v", 0) == 0;
+        const bool vv = t.size() > 2 && t[1] == '/' && (t[0] == 'V' || t[0] == 'v');
         if (vv) h.doc_type = "Công văn";
         seen_subject = true;
         subject_open = true;
@@ -845,8 +849,9 @@ class Parser {
         continue;
       }
       const std::string& prev = cells.back().text;
-      const bool prev_open = !prev.empty() && (prev.back() == ',' || prev.back() == ';');
-      if ((!task_done && is_body_line(l.text)) || (task_done && is_body_line(l.text) && !prev_open)) {
+      const bool prev_open = !prev.empty() && (prev.back() == ',' || prev.back() == ';' ||
+                                               rules_.matches("continues_line", prev));
+      if (is_body_line(l.text) && starts_upper(l.text) && !prev_open) {
         task_done = true;
         cells.push_back(l);
       } else {

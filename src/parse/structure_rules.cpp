@@ -17,16 +17,16 @@ const std::set<std::string>& known_keys() {
       "assign_start", "body_word", "component_list_cue", "directive_verb", "closing_start",
       "end_mark", "signer_prefix", "head_title", "recipients_list_item", "appendix_start",
       "appendix_header", "appendix_comparator", "appendix_unit_value", "column_task",
-      "column_lead", "column_support", "column_time", "column_unit", "column_target"};
+      "column_lead", "column_support", "continues_line", "column_time", "column_unit", "column_target"};
   return keys;
 }
 
 // Keys whose patterns are matched case-sensitively (labels, capital lines).
 bool case_sensitive_key(const std::string& key) {
-  return key == "label_roman" || key == "label_letter" || key == "label_letter_dot" ||
+  return key == "number" || key == "label_roman" || key == "label_letter" || key == "label_letter_dot" ||
          key == "doc_type" || key == "issuer_body_start" || key == "signer_prefix" ||
          key == "head_title" || key == "symbol_type" || key == "appendix_header" ||
-         key == "motto" || key == "body_start" || key == "closing_cue" || key == "closing_generic" ||
+         key == "body_start" || key == "closing_cue" || key == "closing_generic" ||
          key == "assign_start" || key == "directive_verb";
 }
 
