@@ -27,6 +27,14 @@ std::optional<std::string> cp1252_punctuation(unsigned char b) {
   }
 }
 
+// The Windows-1252 byte of a punctuation character, when it has one.
+std::optional<unsigned char> cp1252_byte(const std::string& utf8) {
+  for (unsigned b = 0x80; b < 0xA0; ++b) {
+    if (cp1252_punctuation(static_cast<unsigned char>(b)) == utf8) return static_cast<unsigned char>(b);
+  }
+  return std::nullopt;
+}
+
 std::string latin1(unsigned char b) {
   std::string s;
   s.push_back(static_cast<char>(0xC0 | (b >> 6)));
@@ -210,7 +218,13 @@ Result<std::string> encode_legacy(const LegacyEncodings& legacy, std::string_vie
     else if (b >= 0xC0) len = 2;
     const std::string ch = nfc.substr(i, len);
     auto it = table->from_unicode.find(ch);
-    out += it != table->from_unicode.end() ? it->second : ch;
+    if (it != table->from_unicode.end()) {
+      out += it->second;
+    } else if (auto b = cp1252_byte(ch)) {
+      out.push_back(static_cast<char>(*b));
+    } else {
+      out += ch;
+    }
     i += len;
   }
   return out;
