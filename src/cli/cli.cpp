@@ -30,6 +30,12 @@ int run_cli(int argc, char** argv) {
   register_extract_command(app, ctx);
   register_reextract_command(app, ctx);
   register_text_command(app, ctx);
+  register_tasks_command(app, ctx);
+  register_docs_command(app, ctx);
+  register_show_command(app, ctx);
+  register_search_command(app, ctx);
+  register_followup_commands(app, ctx);
+  register_report_command(app, ctx);
   register_watch_command(app, ctx);
 
   try {

@@ -1,44 +1,143 @@
-// `congvan export --format json`: every stored document per the contract.
+// `congvan export`: the stored documents per the JSON contract, or the tasks
+// of any query as CSV, XLSX or iCalendar (the same filters as `deadlines`).
+#include <ctime>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <set>
 
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/export_json.h"
+#include "cli/export_rows.h"
+#include "cli/query_options.h"
 
 namespace congvan {
+namespace {
+
+std::string utc_stamp() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+bool filtered(const QueryOptions& o) {
+  return !o.due_before.empty() || !o.due_after.empty() || o.within >= 0 || o.overdue ||
+         !o.lead.empty() || !o.support.empty() || !o.issuer.empty() || !o.doc.empty() ||
+         !o.kinds.empty() || o.status != "all" || o.limit > 0;
+}
+
+// The contract's documents, keeping only the tasks the query matched.
+Result<std::string> export_json(Store& store, const QueryFilter& filter, bool is_filtered) {
+  auto docs = store.load_documents();
+  if (!docs) return docs.status();
+  if (!is_filtered) return export_to_json(*docs).dump(2) + "\n";
+  auto tasks = find_tasks(store, filter);
+  if (!tasks) return tasks.status();
+  std::set<int64_t> wanted;
+  for (const auto& t : *tasks) wanted.insert(t.task_id);
+  std::vector<DocumentRecord> kept;
+  for (auto& d : *docs) {
+    auto view = show_document(store, d.id);
+    if (!view) return view.status();
+    std::vector<Task> mine;
+    for (size_t i = 0; i < view->tasks.size() && i < d.extraction.tasks.size(); ++i) {
+      if (wanted.count(view->tasks[i].task_id)) mine.push_back(d.extraction.tasks[i]);
+    }
+    if (mine.empty()) continue;
+    d.extraction.tasks = std::move(mine);
+    kept.push_back(std::move(d));
+  }
+  return export_to_json(kept).dump(2) + "\n";
+}
+
+Result<std::vector<ExportRow>> export_rows(Store& store, const QueryFilter& filter) {
+  auto tasks = find_tasks(store, filter);
+  if (!tasks) return tasks.status();
+  QueryFilter all = filter;
+  all.limit = 0;
+  all.sort = "doc";
+  auto deadlines = find_deadlines(store, all);
+  if (!deadlines) return deadlines.status();
+  std::map<int64_t, std::vector<DeadlineHit>> by_task;
+  for (auto& d : *deadlines) by_task[d.task_id].push_back(std::move(d));
+  auto docs = list_documents(store);
+  if (!docs) return docs.status();
+  std::map<int64_t, const DocumentSummary*> doc_of;
+  for (const auto& d : *docs) doc_of[d.id] = &d;
+  std::vector<ExportRow> rows;
+  for (auto& t : *tasks) {
+    ExportRow r;
+    if (auto it = doc_of.find(t.document_id); it != doc_of.end()) {
+      r.doc_date = it->second->date;
+      r.issuer = it->second->issuer;
+    }
+    if (auto it = by_task.find(t.task_id); it != by_task.end()) r.deadlines = std::move(it->second);
+    r.task = std::move(t);
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+}  // namespace
 
 void register_export_command(CLI::App& app, CliContext& ctx) {
   struct Options {
     std::string format = "json";
     std::string output;
+    QueryOptions query;
   };
   auto opts = std::make_shared<Options>();
-  CLI::App* cmd = app.add_subcommand("export", "Export stored documents and their tasks");
-  cmd->add_option("--format", opts->format, "Output format")
-      ->check(CLI::IsMember({"json"}))
+  CLI::App* cmd = app.add_subcommand(
+      "export", "Export documents (json, the contract) or a query's tasks (csv, xlsx, ics)");
+  cmd->add_option("--format", opts->format, "json, csv, xlsx or ics")
+      ->check(CLI::IsMember({"json", "csv", "xlsx", "ics"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of stdout");
+  add_query_options(cmd, opts->query, "all");
   cmd->callback([&ctx, opts] {
-    auto store = open_store(ctx);
-    if (!store) return;
-    auto docs = store->load_documents();
-    if (!docs) {
-      print_error(docs.message());
-      ctx.exit_code = 1;
+    if (opts->format == "xlsx" && opts->output.empty()) {
+      print_error("--format xlsx needs -o FILE.xlsx");
+      ctx.exit_code = 2;
       return;
     }
-    const std::string text = export_to_json(*docs).dump(2) + "\n";
+    auto filter = make_filter(opts->query, ctx);
+    if (!filter) return;
+    auto store = open_store(ctx);
+    if (!store) return;
+    auto fail = [&](const std::string& message) {
+      print_error(message);
+      ctx.exit_code = 1;
+    };
+    std::string text;
+    if (opts->format == "json") {
+      auto json = export_json(*store, *filter, filtered(opts->query));
+      if (!json) return fail(json.message());
+      text = std::move(json.value());
+    } else if (opts->format == "ics") {
+      auto deadlines = find_deadlines(*store, *filter);
+      if (!deadlines) return fail(deadlines.message());
+      text = deadlines_to_ics(*deadlines, utc_stamp());
+    } else {
+      auto rows = export_rows(*store, *filter);
+      if (!rows) return fail(rows.message());
+      if (opts->format == "xlsx") {
+        if (Status s = rows_to_xlsx(*rows, opts->output); !s) return fail(s.message());
+        if (!ctx.quiet) std::cerr << rows->size() << " tasks written to " << opts->output << "\n";
+        return;
+      }
+      text = rows_to_csv(*rows);
+    }
     if (opts->output.empty()) {
       std::cout << text;
       return;
     }
     std::ofstream out(opts->output, std::ios::binary);
     out << text;
-    if (!out) {
-      print_error(opts->output + ": cannot write");
-      ctx.exit_code = 1;
-    }
+    if (!out) fail(opts->output + ": cannot write");
   });
 }
 

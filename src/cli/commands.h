@@ -24,6 +24,12 @@ void register_export_command(CLI::App& app, CliContext& ctx);
 void register_extract_command(CLI::App& app, CliContext& ctx);
 void register_reextract_command(CLI::App& app, CliContext& ctx);
 void register_text_command(CLI::App& app, CliContext& ctx);
+void register_tasks_command(CLI::App& app, CliContext& ctx);
+void register_docs_command(CLI::App& app, CliContext& ctx);
+void register_show_command(CLI::App& app, CliContext& ctx);
+void register_search_command(CLI::App& app, CliContext& ctx);
+void register_followup_commands(CLI::App& app, CliContext& ctx);  // done, reopen, edit, history
+void register_report_command(CLI::App& app, CliContext& ctx);
 void register_watch_command(CLI::App& app, CliContext& ctx);
 
 }  // namespace congvan

@@ -103,6 +103,22 @@ json document_to_json(const DocumentRecord& r) {
   return j;
 }
 
+json deadline_hit_to_json(const DeadlineHit& r) {
+  json j = deadline_to_json(r.deadline);
+  j["document"] = r.doc_number ? json(*r.doc_number) : json(nullptr);
+  j["source"] = r.source;
+  j["item"] = r.item;
+  j["lead"] = r.lead;
+  j["support"] = r.support;
+  j["task"] = r.task_text;
+  j["status"] = r.status;
+  j["task_id"] = r.task_id;
+  j["effective_due"] = r.effective_due ? json(*r.effective_due) : json(nullptr);
+  if (r.deadline.kind == "recurring") j["next"] = r.next;
+  j["overdue"] = r.overdue;
+  return j;
+}
+
 json export_to_json(const std::vector<DocumentRecord>& documents) {
   json j;
   j["schema"] = kExportSchema;

@@ -1,5 +1,6 @@
-// Plain-text tables for the terminal: fixed columns, the last one filling
-// the width, cells cut with "…" on code-point boundaries.
+// Plain-text tables for the terminal: columns fitted to the terminal width,
+// Vietnamese text wrapped on grapheme boundaries (ICU, via src/text), and
+// highlighted (overdue) rows coloured only when writing to a terminal.
 #pragma once
 
 #include <string>
@@ -12,11 +13,19 @@ struct TableColumn {
   int width = 0;  // 0: take what is left of the terminal width
 };
 
-// Renders rows under a header line, fitting `total_width` columns.
-std::string render_table(const std::vector<TableColumn>& columns,
-                         const std::vector<std::vector<std::string>>& rows, int total_width);
+struct TableStyle {
+  bool wrap = true;     // wrap long cells over several lines (else cut with "…")
+  bool colour = false;  // colour highlighted rows (ANSI red); only on a terminal
+};
 
-// Cuts UTF-8 `text` to at most `width` code points, ending with "…" if cut.
+// Renders rows under a header line, fitting `total_width` columns. Fixed
+// columns shrink (to 6 at least) when the terminal is narrow; `highlight[i]`
+// marks row i (overdue).
+std::string render_table(const std::vector<TableColumn>& columns,
+                         const std::vector<std::vector<std::string>>& rows, int total_width,
+                         const std::vector<bool>& highlight = {}, TableStyle style = {});
+
+// Cuts UTF-8 `text` to at most `width` graphemes, ending with "…" if cut.
 std::string cut_to_width(const std::string& text, int width);
 
 // CSV field quoting (RFC 4180).

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "store/query_hooks.h"
 #include "store/schema.h"
 #include "store/sqlite_handle.h"
 #include "store/store_impl.h"
@@ -268,6 +269,7 @@ Result<AddOutcome> Store::add_document(const NewDocument& doc) {
     }
   }
   if (Status s = impl_->write_extraction(doc_id, doc.extraction); !s) return s;
+  if (Status s = index_document(d, doc_id); !s) return s;
   if (Status s = tx.commit(); !s) return s;
   AddOutcome out;
   out.document_id = doc_id;
@@ -279,6 +281,8 @@ Status Store::replace_extraction(int64_t document_id, const Extraction& extracti
   if (Status s = tx.begin(); !s) return s;
   if (Status s = impl_->delete_extraction(document_id); !s) return s;
   if (Status s = impl_->write_extraction(document_id, extraction); !s) return s;
+  if (Status s = reapply_followup(impl_->db.get(), document_id); !s) return s;
+  if (Status s = index_document(impl_->db.get(), document_id); !s) return s;
   return tx.commit();
 }
 

@@ -1,0 +1,908 @@
+// Deadline, task and document queries with combinable filters, recurring
+// occurrences, the clerk's follow-up (status, corrections, audit) and the
+// per-lead report.
+#include "congvan/query.h"
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <set>
+#include <variant>
+
+#include "congvan/calendar.h"
+#include "congvan/text.h"
+#include "store/query_hooks.h"
+#include "store/sqlite_handle.h"
+#include "store/store_impl.h"
+#include "text/display.h"
+
+namespace congvan {
+namespace {
+
+constexpr char kSep = '\x1f';  // between names in group_concat
+
+std::string now_utc_iso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Rolls back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) {}
+  ~Transaction() {
+    if (open_) exec(db_, "ROLLBACK");
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Status begin() {
+    Status s = exec(db_, "BEGIN IMMEDIATE");
+    open_ = s.is_ok();
+    return s;
+  }
+  Status commit() {
+    Status s = exec(db_, "COMMIT");
+    if (s) open_ = false;
+    return s;
+  }
+
+ private:
+  sqlite3* db_;
+  bool open_ = false;
+};
+
+void sql_fold(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const unsigned char* text = sqlite3_value_text(argv[0]);
+  if (!text) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  std::string folded = fold(reinterpret_cast<const char*>(text));
+  sqlite3_result_text(ctx, folded.c_str(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+}
+
+// congvan_fold(text) for the issuer filter and the lead sort.
+void register_functions(sqlite3* db) {
+  sqlite3_create_function_v2(db, "congvan_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                             sql_fold, nullptr, nullptr, nullptr);
+}
+
+std::vector<std::string> split_names(const std::string& joined) {
+  std::vector<std::string> out;
+  if (joined.empty()) return out;
+  size_t pos = 0;
+  for (;;) {
+    size_t next = joined.find(kSep, pos);
+    out.push_back(joined.substr(pos, next - pos));
+    if (next == std::string::npos) break;
+    pos = next + 1;
+  }
+  return out;
+}
+
+std::optional<std::string> doc_number(const std::optional<std::string>& number,
+                                      const std::optional<std::string>& symbol) {
+  if (!number && !symbol) return std::nullopt;
+  return number.value_or("") + "/" + symbol.value_or("");
+}
+
+std::string json_array(const std::vector<std::string>& values) {
+  std::string out = "[";
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ',';
+    out += '"';
+    for (char c : values[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      if (static_cast<unsigned char>(c) < 0x20) continue;
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "]";
+}
+
+std::string json_ids(const std::vector<int64_t>& ids) {
+  std::string out = "[";
+  for (size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + std::to_string(ids[i]);
+  return out + "]";
+}
+
+using Param = std::variant<std::string, int64_t>;
+
+// WHERE clauses and their parameters, bound in order.
+struct Where {
+  std::string sql;
+  std::vector<Param> params;
+  void add(const std::string& clause) { sql += " AND " + clause; }
+  void add(const std::string& clause, Param p) {
+    add(clause);
+    params.push_back(std::move(p));
+  }
+  void bind(Statement& st, int first = 1) const {
+    int i = first;
+    for (const auto& p : params) {
+      if (const auto* s = std::get_if<std::string>(&p)) st.bind(i++, *s);
+      else st.bind(i++, std::get<int64_t>(p));
+    }
+  }
+};
+
+const char* kLeadKey =
+    "(SELECT congvan_fold(coalesce(a.canonical, a.name)) FROM assignees a WHERE a.task_id = t.id "
+    "AND a.role = 'lead' ORDER BY a.position LIMIT 1)";
+
+Status add_body_filter(Where& w, const BodyFilter& body, const char* role) {
+  const std::string key = body_key(body.text);
+  if (key.empty()) return Status::error("'" + body.text + "' names no body");
+  std::vector<std::string> keys = {key};
+  for (const auto& n : body.names) {
+    std::string k = body_key(n);
+    if (!k.empty()) keys.push_back(k);
+  }
+  w.add(std::string("t.id IN (SELECT tb.task_id FROM task_bodies tb WHERE tb.role = '") + role +
+            "' AND tb.key_id IN (SELECT id FROM body_keys WHERE key IN (SELECT value FROM "
+            "json_each(?)) OR instr(' ' || key || ' ', ?) > 0))",
+        json_array(keys));
+  w.params.push_back(" " + key + " ");
+  return Status::ok();
+}
+
+// Filters on the task and its document (everything but dates and kinds).
+Status task_filters(const QueryFilter& f, Where& w) {
+  if (f.overdue || f.status == "open") w.add("t.status = 'open'");
+  else if (f.status == "done") w.add("t.status = 'done'");
+  else if (f.status != "all") return Status::error("status must be open, done or all, not '" + f.status + "'");
+  if (f.doc) {
+    w.add("(d.number = ? OR coalesce(d.number, '') || '/' || coalesce(d.symbol, '') = ? OR "
+          "d.source = ? OR CAST(d.id AS TEXT) = ?)");
+    for (int i = 0; i < 4; ++i) w.params.push_back(*f.doc);
+  }
+  if (f.issuer) w.add("instr(congvan_fold(coalesce(d.issuer, '')), ?) > 0", fold(*f.issuer));
+  if (f.lead) {
+    if (Status s = add_body_filter(w, *f.lead, "lead"); !s) return s;
+  }
+  if (f.support) {
+    if (Status s = add_body_filter(w, *f.support, "support"); !s) return s;
+  }
+  return Status::ok();
+}
+
+// The inclusive due window a filter asks for; nullopt bounds are open.
+struct Window {
+  std::optional<std::string> lo, hi;
+  bool empty() const { return lo && hi && *lo > *hi; }
+  bool contains(const std::string& d) const { return (!lo || d >= *lo) && (!hi || d <= *hi); }
+};
+
+Result<Window> window_of(const QueryFilter& f) {
+  Window w;
+  auto as_of = parse_iso_date(f.as_of);
+  if (!as_of) return Status::error("as-of date '" + f.as_of + "' is not a date");
+  auto tighten_lo = [&](const std::string& d) { if (!w.lo || d > *w.lo) w.lo = d; };
+  auto tighten_hi = [&](const std::string& d) { if (!w.hi || d < *w.hi) w.hi = d; };
+  if (f.due_after) tighten_lo(*f.due_after);
+  if (f.due_before) tighten_hi(*f.due_before);
+  if (f.within_days) {
+    tighten_lo(f.as_of);
+    tighten_hi(to_iso(add_days(*as_of, *f.within_days)));
+  }
+  if (f.overdue) tighten_hi(to_iso(add_days(*as_of, -1)));
+  return w;
+}
+
+struct Candidate {
+  int64_t deadline_id = 0;
+  int64_t document_id = 0;
+  int64_t task_position = 0;
+  int64_t deadline_position = 0;
+  std::optional<std::string> lead_key;
+  std::optional<std::string> due;  // effective
+  std::vector<std::string> next;
+};
+
+bool candidate_less(const Candidate& a, const Candidate& b, const std::string& sort) {
+  auto doc_order = [](const Candidate& x) {
+    return std::tuple(x.document_id, x.task_position, x.deadline_position);
+  };
+  auto due_order = [](const Candidate& x) {
+    return std::tuple(!x.due.has_value(), x.due.value_or(""));
+  };
+  if (sort == "doc") return doc_order(a) < doc_order(b);
+  if (sort == "lead") {
+    auto la = std::tuple(!a.lead_key.has_value(), a.lead_key.value_or(""));
+    auto lb = std::tuple(!b.lead_key.has_value(), b.lead_key.value_or(""));
+    if (la != lb) return la < lb;
+  }
+  if (due_order(a) != due_order(b)) return due_order(a) < due_order(b);
+  return doc_order(a) < doc_order(b);
+}
+
+std::string order_sql(const std::string& sort) {
+  if (sort == "doc") return " ORDER BY d.id, t.position, x.position";
+  std::string by_due = "x.due IS NULL, x.due, d.id, t.position, x.position";
+  if (sort == "lead") return std::string(" ORDER BY ") + kLeadKey + " IS NULL, " + kLeadKey + ", " + by_due;
+  return " ORDER BY " + by_due;
+}
+
+Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilter& f) {
+  if (f.sort != "due" && f.sort != "lead" && f.sort != "doc") {
+    return Status::error("sort must be due, lead or doc, not '" + f.sort + "'");
+  }
+  auto window = window_of(f);
+  if (!window) return window.status();
+  Where common;
+  if (Status s = task_filters(f, common); !s) return s;
+  if (!f.kinds.empty()) common.add("x.kind IN (SELECT value FROM json_each(?))", json_array(f.kinds));
+  const bool dated = f.has_date_filter();
+  std::vector<Candidate> out;
+  if (dated && window->empty()) return out;
+  const std::string select = std::string(
+      "SELECT x.id, d.id, t.position, x.position, x.kind, x.due, x.every, x.day, ") +
+      (f.sort == "lead" ? kLeadKey : "NULL") +
+      " FROM deadlines x JOIN tasks t ON t.id = x.task_id JOIN documents d ON d.id = "
+      "t.document_id WHERE 1";
+  auto read = [&](Statement& st) -> Result<std::vector<Candidate>> {
+    std::vector<Candidate> rows;
+    for (;;) {
+      auto s = st.step();
+      if (!s) return s.status();
+      if (!*s) break;
+      Candidate c;
+      c.deadline_id = st.integer(0);
+      c.document_id = st.integer(1);
+      c.task_position = st.integer(2);
+      c.deadline_position = st.integer(3);
+      const std::string kind = st.text(4);
+      c.due = st.opt_text(5);
+      c.lead_key = st.opt_text(8);
+      if (kind == "recurring") {
+        Deadline d;
+        d.kind = kind;
+        d.every = st.opt_text(6);
+        if (auto v = st.opt_integer(7)) d.day = static_cast<int>(*v);
+        c.next = next_occurrences(d, f.as_of, std::max(1, f.occurrences));
+        if (!c.next.empty()) c.due = c.next.front();
+        if (dated && (!c.due || !window->contains(*c.due))) continue;
+      }
+      rows.push_back(std::move(c));
+    }
+    return rows;
+  };
+  // Dated kinds: the window and the order go to SQL (indexes do the work).
+  {
+    Where w = common;
+    w.add("x.kind <> 'recurring'");
+    if (dated) {
+      w.add("x.due IS NOT NULL");
+      if (window->lo) w.add("x.due >= ?", *window->lo);
+      if (window->hi) w.add("x.due <= ?", *window->hi);
+    }
+    std::string sql = select + w.sql + order_sql(f.sort);
+    if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+    auto st = Statement::prepare(db, sql);
+    if (!st) return st.status();
+    w.bind(*st);
+    auto rows = read(*st);
+    if (!rows) return rows.status();
+    out = std::move(rows.value());
+  }
+  // Recurring: the next occurrence is computed here, never overdue.
+  const bool wants_recurring =
+      !f.overdue && (f.kinds.empty() || std::count(f.kinds.begin(), f.kinds.end(), "recurring"));
+  if (wants_recurring) {
+    Where w = common;
+    w.add("x.kind = 'recurring'");
+    std::string sql = select + w.sql + order_sql(f.sort);
+    if (f.limit > 0 && f.sort == "doc") sql += " LIMIT " + std::to_string(f.limit);
+    auto st = Statement::prepare(db, sql);
+    if (!st) return st.status();
+    w.bind(*st);
+    auto rows = read(*st);
+    if (!rows) return rows.status();
+    for (auto& r : *rows) out.push_back(std::move(r));
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const Candidate& a, const Candidate& b) {
+    return candidate_less(a, b, f.sort);
+  });
+  if (f.limit > 0 && static_cast<int64_t>(out.size()) > f.limit) out.resize(f.limit);
+  return out;
+}
+
+const char* kNames =
+    "(SELECT group_concat(name, char(31)) FROM (SELECT name FROM assignees a WHERE a.task_id = "
+    "t.id AND a.role = ? ORDER BY a.position))";
+
+std::string user_or_unknown(const std::string& user) { return user.empty() ? "unknown" : user; }
+
+Status audit(sqlite3* db, int64_t doc, const std::string& item, const std::string& what,
+             const std::optional<std::string>& old_value,
+             const std::optional<std::string>& new_value, const std::string& at,
+             const std::string& by) {
+  auto st = Statement::prepare(db,
+      "INSERT INTO audit(document_id, item, what, old_value, new_value, at, by) "
+      "VALUES (?,?,?,?,?,?,?)");
+  if (!st) return st.status();
+  st->bind(1, doc).bind(2, item).bind(3, what).bind(4, old_value).bind(5, new_value).bind(6, at)
+      .bind(7, user_or_unknown(by));
+  return st->run();
+}
+
+struct TaskRef {
+  int64_t document_id = 0;
+  std::string item;
+  std::string status;
+  std::string text;
+};
+
+Result<TaskRef> load_task_ref(sqlite3* db, int64_t task_id) {
+  auto st = Statement::prepare(db, "SELECT document_id, item, status, text FROM tasks WHERE id = ?");
+  if (!st) return st.status();
+  st->bind(1, task_id);
+  auto row = st->step();
+  if (!row) return row.status();
+  if (!*row) {
+    return Status::error("no task with id " + std::to_string(task_id) +
+                         " (the ids are in the first column of `congvan tasks`)");
+  }
+  return TaskRef{st->integer(0), st->text(1), st->text(2), st->text(3)};
+}
+
+Status apply_correction(sqlite3* db, int64_t task_id, const std::string& field,
+                        const std::string& value) {
+  if (field == "text") {
+    auto st = Statement::prepare(db, "UPDATE tasks SET text = ? WHERE id = ?");
+    if (!st) return st.status();
+    st->bind(1, value).bind(2, task_id);
+    return st->run();
+  }
+  if (field == "lead") {
+    auto del = Statement::prepare(db, "DELETE FROM assignees WHERE task_id = ? AND role = 'lead'");
+    if (!del) return del.status();
+    del->bind(1, task_id);
+    if (Status s = del->run(); !s) return s;
+    auto ins = Statement::prepare(db,
+        "INSERT INTO assignees(task_id, role, position, name, canonical) VALUES (?, 'lead', ?, ?, NULL)");
+    if (!ins) return ins.status();
+    int64_t pos = 0;
+    for (const auto& name : split_names(value)) {
+      ins->bind(1, task_id).bind(2, pos++).bind(3, name);
+      if (Status s = ins->run(); !s) return s;
+    }
+    return Status::ok();
+  }
+  if (field == "due") {
+    auto upd = Statement::prepare(db,
+        "UPDATE deadlines SET due = ?1 WHERE id = (SELECT id FROM deadlines WHERE task_id = ?2 "
+        "AND due IS NOT NULL ORDER BY position LIMIT 1)");
+    if (!upd) return upd.status();
+    upd->bind(1, value).bind(2, task_id);
+    if (Status s = upd->run(); !s) return s;
+    if (sqlite3_changes(db) > 0) return Status::ok();
+    auto ins = Statement::prepare(db,
+        "INSERT INTO deadlines(task_id, position, kind, due, text) VALUES (?1, (SELECT "
+        "coalesce(max(position) + 1, 0) FROM deadlines WHERE task_id = ?1), 'by_date', ?2, ?3)");
+    if (!ins) return ins.status();
+    ins->bind(1, task_id).bind(2, value).bind(3, "hạn sửa tay: " + value);
+    return ins->run();
+  }
+  return Status::error("cannot correct field '" + field + "'");
+}
+
+Result<std::optional<std::string>> first_due(sqlite3* db, int64_t task_id) {
+  auto st = Statement::prepare(db,
+      "SELECT due FROM deadlines WHERE task_id = ? AND due IS NOT NULL ORDER BY position LIMIT 1");
+  if (!st) return st.status();
+  st->bind(1, task_id);
+  auto row = st->step();
+  if (!row) return row.status();
+  if (!*row) return std::optional<std::string>();
+  return st->opt_text(0);
+}
+
+Result<std::vector<std::string>> lead_names(sqlite3* db, int64_t task_id) {
+  auto st = Statement::prepare(db,
+      "SELECT name FROM assignees WHERE task_id = ? AND role = 'lead' ORDER BY position");
+  if (!st) return st.status();
+  st->bind(1, task_id);
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    out.push_back(st->text(0));
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& v, const std::string& sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+}  // namespace
+
+std::string body_key(std::string_view name) {
+  std::string out;
+  for (const WordSpan& w : split_words(name)) {
+    std::string f = fold(name.substr(w.start, w.end - w.start));
+    if (f.empty() || f == "va") continue;
+    if (!out.empty()) out += ' ';
+    out += f;
+  }
+  return out;
+}
+
+std::vector<std::string> next_occurrences(const Deadline& d, const std::string& as_of_iso,
+                                          int count) {
+  std::vector<std::string> out;
+  auto as_of = parse_iso_date(as_of_iso);
+  if (!as_of || d.kind != "recurring" || !d.every || count < 1) return out;
+  const std::string& every = *d.every;
+  if (every == "day") {
+    for (int i = 0; i < count; ++i) out.push_back(to_iso(add_days(*as_of, i)));
+    return out;
+  }
+  if (every == "week") {
+    const int want = d.day && *d.day >= 1 && *d.day <= 7 ? *d.day : 5;  // Friday by default
+    const int shift = (want - iso_weekday(*as_of) + 7) % 7;
+    for (int i = 0; i < count; ++i) out.push_back(to_iso(add_days(*as_of, shift + 7 * i)));
+    return out;
+  }
+  int period = 0;
+  if (every == "month") period = 1;
+  else if (every == "quarter") period = 3;
+  else if (every == "half_year") period = 6;
+  else if (every == "year") period = 12;
+  else return out;
+  int year = as_of->year;
+  int month = ((as_of->month + period - 1) / period) * period;
+  for (int guard = 0; static_cast<int>(out.size()) < count && guard < 100; ++guard) {
+    const int last = days_in_month(year, month);
+    const int day = d.day && *d.day >= 1 ? std::min(*d.day, last) : last;
+    const Date candidate{year, month, day};
+    if (candidate >= *as_of) out.push_back(to_iso(candidate));
+    month += period;
+    if (month > 12) {
+      month -= 12;
+      ++year;
+    }
+  }
+  return out;
+}
+
+Result<std::vector<DeadlineHit>> find_deadlines(Store& store, const QueryFilter& f) {
+  sqlite3* db = StoreAccess::db(store);
+  register_functions(db);
+  auto candidates = deadline_candidates(db, f);
+  if (!candidates) return candidates.status();
+  std::vector<int64_t> ids;
+  for (const auto& c : *candidates) ids.push_back(c.deadline_id);
+  auto st = Statement::prepare(db, std::string(
+      "SELECT x.id, t.id, d.id, d.source, d.sha256, d.number, d.symbol, d.issuer, t.item, t.text, "
+      "t.status, x.kind, x.due, x.time, x.count, x.unit, x.anchor, x.every, x.day, x.text, "
+      "x.needs_review, x.position, ") + kNames + ", " + kNames +
+      " FROM deadlines x JOIN tasks t ON t.id = x.task_id JOIN documents d ON d.id = "
+      "t.document_id WHERE x.id IN (SELECT value FROM json_each(?))");
+  if (!st) return st.status();
+  st->bind(1, "lead").bind(2, "support").bind(3, json_ids(ids));
+  std::map<int64_t, DeadlineHit> by_id;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    DeadlineHit h;
+    h.deadline_id = st->integer(0);
+    h.task_id = st->integer(1);
+    h.document_id = st->integer(2);
+    h.source = st->text(3);
+    h.sha256 = st->text(4);
+    h.doc_number = doc_number(st->opt_text(5), st->opt_text(6));
+    h.issuer = st->opt_text(7);
+    h.item = st->text(8);
+    h.task_text = st->text(9);
+    h.status = st->text(10);
+    Deadline& x = h.deadline;
+    x.kind = st->text(11);
+    x.due = st->opt_text(12);
+    x.time = st->opt_text(13);
+    if (auto v = st->opt_integer(14)) x.count = static_cast<int>(*v);
+    x.unit = st->opt_text(15);
+    x.anchor = st->opt_text(16);
+    x.every = st->opt_text(17);
+    if (auto v = st->opt_integer(18)) x.day = static_cast<int>(*v);
+    x.text = st->text(19);
+    x.needs_review = st->integer(20) != 0;
+    h.deadline_position = static_cast<int>(st->integer(21));
+    h.lead = split_names(st->text(22));
+    h.support = split_names(st->text(23));
+    by_id.emplace(h.deadline_id, std::move(h));
+  }
+  std::vector<DeadlineHit> out;
+  for (auto& c : *candidates) {
+    auto it = by_id.find(c.deadline_id);
+    if (it == by_id.end()) continue;
+    DeadlineHit h = std::move(it->second);
+    h.effective_due = c.due;
+    h.next = std::move(c.next);
+    h.overdue = h.status == "open" && h.effective_due && *h.effective_due < f.as_of;
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
+  sqlite3* db = StoreAccess::db(store);
+  register_functions(db);
+  std::vector<int64_t> ids;
+  if (f.has_date_filter() || !f.kinds.empty()) {
+    QueryFilter all = f;
+    all.limit = 0;
+    auto hits = find_deadlines(store, all);
+    if (!hits) return hits.status();
+    std::set<int64_t> seen;
+    for (const auto& h : *hits) {
+      if (seen.insert(h.task_id).second) ids.push_back(h.task_id);
+    }
+    if (f.limit > 0 && static_cast<int64_t>(ids.size()) > f.limit) ids.resize(f.limit);
+  } else {
+    Where w;
+    if (Status s = task_filters(f, w); !s) return s;
+    std::string order;
+    if (f.sort == "doc") order = " ORDER BY d.id, t.position";
+    else if (f.sort == "lead") order = std::string(" ORDER BY ") + kLeadKey + " IS NULL, " + kLeadKey + ", d.id, t.position";
+    else if (f.sort == "due") order = " ORDER BY first_due IS NULL, first_due, d.id, t.position";
+    else return Status::error("sort must be due, lead or doc, not '" + f.sort + "'");
+    std::string sql =
+        "SELECT t.id, (SELECT min(due) FROM deadlines x WHERE x.task_id = t.id) AS first_due "
+        "FROM tasks t JOIN documents d ON d.id = t.document_id WHERE 1" + w.sql + order;
+    if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+    auto st = Statement::prepare(db, sql);
+    if (!st) return st.status();
+    w.bind(*st);
+    for (;;) {
+      auto row = st->step();
+      if (!row) return row.status();
+      if (!*row) break;
+      ids.push_back(st->integer(0));
+    }
+  }
+  auto st = Statement::prepare(db, std::string(
+      "SELECT t.id, d.id, d.source, d.number, d.symbol, t.item, t.text, t.status, f.note, ") +
+      kNames + ", " + kNames +
+      ", (SELECT count(*) FROM deadlines x WHERE x.task_id = t.id), (SELECT min(due) FROM "
+      "deadlines x WHERE x.task_id = t.id) FROM tasks t JOIN documents d ON d.id = t.document_id "
+      "LEFT JOIN task_followup f ON f.document_id = t.document_id AND f.item = t.item "
+      "WHERE t.id IN (SELECT value FROM json_each(?))");
+  if (!st) return st.status();
+  st->bind(1, "lead").bind(2, "support").bind(3, json_ids(ids));
+  std::map<int64_t, TaskHit> by_id;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    TaskHit h;
+    h.task_id = st->integer(0);
+    h.document_id = st->integer(1);
+    h.source = st->text(2);
+    h.doc_number = doc_number(st->opt_text(3), st->opt_text(4));
+    h.item = st->text(5);
+    h.text = st->text(6);
+    h.status = st->text(7);
+    h.note = st->opt_text(8);
+    h.lead = split_names(st->text(9));
+    h.support = split_names(st->text(10));
+    h.deadline_count = static_cast<int>(st->integer(11));
+    h.first_due = st->opt_text(12);
+    by_id.emplace(h.task_id, std::move(h));
+  }
+  // Recurring deadlines count with their next occurrence.
+  auto rec = Statement::prepare(db,
+      "SELECT task_id, every, day FROM deadlines WHERE kind = 'recurring' AND task_id IN "
+      "(SELECT value FROM json_each(?))");
+  if (!rec) return rec.status();
+  rec->bind(1, json_ids(ids));
+  for (;;) {
+    auto row = rec->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    Deadline d;
+    d.kind = "recurring";
+    d.every = rec->opt_text(1);
+    if (auto v = rec->opt_integer(2)) d.day = static_cast<int>(*v);
+    auto next = next_occurrences(d, f.as_of, 1);
+    auto it = by_id.find(rec->integer(0));
+    if (next.empty() || it == by_id.end()) continue;
+    if (!it->second.first_due || next[0] < *it->second.first_due) it->second.first_due = next[0];
+  }
+  std::vector<TaskHit> out;
+  for (int64_t id : ids) {
+    auto it = by_id.find(id);
+    if (it == by_id.end()) continue;
+    TaskHit h = std::move(it->second);
+    h.overdue = h.status == "open" && h.first_due && *h.first_due < f.as_of;
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+Result<std::vector<DocumentSummary>> list_documents(Store& store) {
+  sqlite3* db = StoreAccess::db(store);
+  auto st = Statement::prepare(db,
+      "SELECT d.id, d.source, d.doc_type, d.number, d.symbol, d.date, d.issuer, d.subject, "
+      "(SELECT count(*) FROM tasks t WHERE t.document_id = d.id), (SELECT count(*) FROM tasks t "
+      "WHERE t.document_id = d.id AND t.status = 'open') FROM documents d ORDER BY d.id");
+  if (!st) return st.status();
+  std::vector<DocumentSummary> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    DocumentSummary s;
+    s.id = st->integer(0);
+    s.source = st->text(1);
+    s.doc_type = st->opt_text(2);
+    s.doc_number = doc_number(st->opt_text(3), st->opt_text(4));
+    s.date = st->opt_text(5);
+    s.issuer = st->opt_text(6);
+    s.subject = st->opt_text(7);
+    s.tasks = static_cast<int>(st->integer(8));
+    s.open_tasks = static_cast<int>(st->integer(9));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<int64_t> resolve_document(Store& store, const std::string& ref) {
+  sqlite3* db = StoreAccess::db(store);
+  auto st = Statement::prepare(db,
+      "SELECT id, source FROM documents WHERE number = ?1 OR coalesce(number, '') || '/' || "
+      "coalesce(symbol, '') = ?1 OR source = ?1 ORDER BY id");
+  if (!st) return st.status();
+  st->bind(1, ref);
+  std::vector<std::pair<int64_t, std::string>> found;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    found.emplace_back(st->integer(0), st->text(1));
+  }
+  if (found.empty() && !ref.empty() && ref.find_first_not_of("0123456789") == std::string::npos) {
+    auto by_id = Statement::prepare(db, "SELECT id, source FROM documents WHERE id = ?");
+    if (!by_id) return by_id.status();
+    by_id->bind(1, static_cast<int64_t>(std::stoll(ref)));
+    auto row = by_id->step();
+    if (!row) return row.status();
+    if (*row) found.emplace_back(by_id->integer(0), by_id->text(1));
+  }
+  if (found.empty()) {
+    return Status::error("no document '" + ref + "' (give its id, number or file name; see "
+                         "`congvan docs`)");
+  }
+  if (found.size() > 1) {
+    std::string which;
+    for (const auto& [id, source] : found) {
+      which += (which.empty() ? "" : ", ") + std::to_string(id) + " (" + source + ")";
+    }
+    return Status::error("'" + ref + "' names several documents: " + which + "; give the id");
+  }
+  return found.front().first;
+}
+
+Result<DocumentView> show_document(Store& store, int64_t document_id) {
+  auto record = store.load_document(document_id);
+  if (!record) return record.status();
+  DocumentView view;
+  view.record = std::move(record.value());
+  auto st = Statement::prepare(StoreAccess::db(store),
+      "SELECT t.id, t.status, f.note, (SELECT group_concat(field, char(31)) FROM (SELECT field "
+      "FROM corrections c WHERE c.document_id = t.document_id AND c.item = t.item ORDER BY "
+      "field)) FROM tasks t LEFT JOIN task_followup f ON f.document_id = t.document_id AND "
+      "f.item = t.item WHERE t.document_id = ? ORDER BY t.position");
+  if (!st) return st.status();
+  st->bind(1, document_id);
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    view.tasks.push_back({st->integer(0), st->text(1), st->opt_text(2),
+                          split_names(st->opt_text(3).value_or(""))});
+  }
+  return view;
+}
+
+Status set_task_status(Store& store, int64_t task_id, const std::string& status,
+                       const std::optional<std::string>& note, const std::string& user) {
+  if (status != "open" && status != "done") return Status::error("status must be open or done");
+  sqlite3* db = StoreAccess::db(store);
+  Transaction tx(db);
+  if (Status s = tx.begin(); !s) return s;
+  auto task = load_task_ref(db, task_id);
+  if (!task) return task.status();
+  auto old = Statement::prepare(db, "SELECT note FROM task_followup WHERE document_id = ? AND item = ?");
+  if (!old) return old.status();
+  old->bind(1, task->document_id).bind(2, task->item);
+  auto row = old->step();
+  if (!row) return row.status();
+  std::optional<std::string> old_note = *row ? old->opt_text(0) : std::nullopt;
+  const std::optional<std::string> new_note = note ? note : old_note;
+  const std::string at = now_utc_iso();
+  auto up = Statement::prepare(db,
+      "INSERT INTO task_followup(document_id, item, status, note, updated_at, updated_by) "
+      "VALUES (?1,?2,?3,?4,?5,?6) ON CONFLICT(document_id, item) DO UPDATE SET status = ?3, "
+      "note = ?4, updated_at = ?5, updated_by = ?6");
+  if (!up) return up.status();
+  up->bind(1, task->document_id).bind(2, task->item).bind(3, status).bind(4, new_note)
+      .bind(5, at).bind(6, user_or_unknown(user));
+  if (Status s = up->run(); !s) return s;
+  auto set = Statement::prepare(db, "UPDATE tasks SET status = ? WHERE id = ?");
+  if (!set) return set.status();
+  set->bind(1, status).bind(2, task_id);
+  if (Status s = set->run(); !s) return s;
+  if (task->status != status) {
+    if (Status s = audit(db, task->document_id, task->item, "status", task->status, status, at, user); !s) return s;
+  }
+  if (new_note != old_note) {
+    if (Status s = audit(db, task->document_id, task->item, "note", old_note, new_note, at, user); !s) return s;
+  }
+  return tx.commit();
+}
+
+Status correct_task(Store& store, int64_t task_id, const Correction& c, const std::string& user) {
+  sqlite3* db = StoreAccess::db(store);
+  Transaction tx(db);
+  if (Status s = tx.begin(); !s) return s;
+  auto task = load_task_ref(db, task_id);
+  if (!task) return task.status();
+  if (c.due && !parse_iso_date(*c.due)) return Status::error("'" + *c.due + "' is not a date");
+  if (c.lead && c.lead->empty()) return Status::error("give at least one lead body");
+  if (c.text && c.text->empty()) return Status::error("the task text cannot be empty");
+  const std::string at = now_utc_iso();
+  auto save = Statement::prepare(db,
+      "INSERT INTO corrections(document_id, item, field, value, updated_at, updated_by) VALUES "
+      "(?1,?2,?3,?4,?5,?6) ON CONFLICT(document_id, item, field) DO UPDATE SET value = ?4, "
+      "updated_at = ?5, updated_by = ?6");
+  if (!save) return save.status();
+  auto record = [&](const std::string& field, const std::optional<std::string>& old_value,
+                    const std::string& stored, const std::string& shown) -> Status {
+    save->bind(1, task->document_id).bind(2, task->item).bind(3, field).bind(4, stored)
+        .bind(5, at).bind(6, user_or_unknown(user));
+    if (Status s = save->run(); !s) return s;
+    if (Status s = apply_correction(db, task_id, field, stored); !s) return s;
+    return audit(db, task->document_id, task->item, field, old_value, shown, at, user);
+  };
+  if (c.text) {
+    if (Status s = record("text", task->text, *c.text, *c.text); !s) return s;
+  }
+  if (c.lead) {
+    auto old = lead_names(db, task_id);
+    if (!old) return old.status();
+    std::string stored;
+    for (size_t i = 0; i < c.lead->size(); ++i) stored += (i ? std::string(1, kSep) : "") + (*c.lead)[i];
+    if (Status s = record("lead", join(*old, "; "), stored, join(*c.lead, "; ")); !s) return s;
+  }
+  if (c.due) {
+    auto old = first_due(db, task_id);
+    if (!old) return old.status();
+    if (Status s = record("due", *old, *c.due, *c.due); !s) return s;
+  }
+  if (Status s = index_document(db, task->document_id); !s) return s;
+  return tx.commit();
+}
+
+Status reapply_followup(sqlite3* db, int64_t document_id) {
+  auto status = Statement::prepare(db,
+      "UPDATE tasks SET status = (SELECT f.status FROM task_followup f WHERE f.document_id = "
+      "tasks.document_id AND f.item = tasks.item) WHERE document_id = ?1 AND item IN (SELECT "
+      "item FROM task_followup WHERE document_id = ?1)");
+  if (!status) return status.status();
+  status->bind(1, document_id);
+  if (Status s = status->run(); !s) return s;
+  auto fixes = Statement::prepare(db,
+      "SELECT t.id, c.field, c.value FROM corrections c JOIN tasks t ON t.document_id = "
+      "c.document_id AND t.item = c.item WHERE c.document_id = ? ORDER BY t.id, c.field");
+  if (!fixes) return fixes.status();
+  fixes->bind(1, document_id);
+  std::vector<std::tuple<int64_t, std::string, std::string>> todo;
+  for (;;) {
+    auto row = fixes->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    todo.emplace_back(fixes->integer(0), fixes->text(1), fixes->text(2));
+  }
+  for (const auto& [task_id, field, value] : todo) {
+    if (Status s = apply_correction(db, task_id, field, value); !s) return s;
+  }
+  return Status::ok();
+}
+
+Result<std::vector<AuditEntry>> task_audit(Store& store, int64_t task_id) {
+  sqlite3* db = StoreAccess::db(store);
+  auto task = load_task_ref(db, task_id);
+  if (!task) return task.status();
+  auto st = Statement::prepare(db,
+      "SELECT id, document_id, item, what, old_value, new_value, at, by FROM audit WHERE "
+      "document_id = ? AND item = ? ORDER BY id");
+  if (!st) return st.status();
+  st->bind(1, task->document_id).bind(2, task->item);
+  std::vector<AuditEntry> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    out.push_back({st->integer(0), st->integer(1), st->text(2), st->text(3), st->opt_text(4),
+                   st->opt_text(5), st->text(6), st->text(7)});
+  }
+  return out;
+}
+
+Result<std::vector<LeadCounts>> lead_report(Store& store, const std::string& as_of, int days) {
+  sqlite3* db = StoreAccess::db(store);
+  auto day = parse_iso_date(as_of);
+  if (!day) return Status::error("as-of date '" + as_of + "' is not a date");
+  const std::string until = to_iso(add_days(*day, days));
+  // Per open task: its first lead, whether a dated deadline falls in the
+  // window, whether one is past.
+  auto st = Statement::prepare(db,
+      "SELECT coalesce(a.canonical, a.name), count(*), sum(EXISTS (SELECT 1 FROM deadlines x "
+      "WHERE x.task_id = t.id AND x.due >= ?1 AND x.due <= ?2) OR EXISTS (SELECT 1 FROM "
+      "deadlines x WHERE x.task_id = t.id AND x.kind = 'recurring')), sum(EXISTS (SELECT 1 FROM "
+      "deadlines x WHERE x.task_id = t.id AND x.due < ?1 AND x.kind <> 'recurring')) FROM tasks "
+      "t JOIN assignees a ON a.task_id = t.id AND a.role = 'lead' WHERE t.status = 'open' GROUP "
+      "BY 1");
+  if (!st) return st.status();
+  st->bind(1, as_of).bind(2, until);
+  std::map<std::string, LeadCounts> by_lead;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    LeadCounts c;
+    c.lead = st->text(0);
+    c.open = st->integer(1);
+    c.due_soon = st->integer(2);
+    c.overdue = st->integer(3);
+    by_lead[c.lead] = c;
+  }
+  // Recurring deadlines were counted above as due soon; take back those
+  // whose next occurrence is outside the window (unless a dated one is in).
+  auto rec = Statement::prepare(db,
+      "SELECT coalesce(a.canonical, a.name), t.id, group_concat(x.every, char(31)), "
+      "group_concat(coalesce(x.day, 0), char(31)), EXISTS (SELECT 1 FROM deadlines y WHERE "
+      "y.task_id = t.id AND y.due >= ?1 AND y.due <= ?2) FROM tasks t JOIN assignees a ON "
+      "a.task_id = t.id AND a.role = 'lead' JOIN deadlines x ON x.task_id = t.id AND x.kind = "
+      "'recurring' WHERE t.status = 'open' GROUP BY a.task_id, a.position");
+  if (!rec) return rec.status();
+  rec->bind(1, as_of).bind(2, until);
+  for (;;) {
+    auto row = rec->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    if (rec->integer(4) != 0) continue;
+    auto every = split_names(rec->opt_text(2).value_or(""));
+    auto day_of = split_names(rec->opt_text(3).value_or(""));
+    bool soon = false;
+    for (size_t i = 0; i < every.size(); ++i) {
+      Deadline d;
+      d.kind = "recurring";
+      d.every = every[i];
+      int v = i < day_of.size() ? std::atoi(day_of[i].c_str()) : 0;
+      if (v > 0) d.day = v;
+      auto next = next_occurrences(d, as_of, 1);
+      if (!next.empty() && next[0] <= until) soon = true;
+    }
+    if (!soon) --by_lead[rec->text(0)].due_soon;
+  }
+  std::vector<LeadCounts> out;
+  for (auto& [name, c] : by_lead) out.push_back(c);
+  std::stable_sort(out.begin(), out.end(), [](const LeadCounts& a, const LeadCounts& b) {
+    return std::tuple(-a.overdue, -a.due_soon, -a.open) < std::tuple(-b.overdue, -b.due_soon, -b.open);
+  });
+  return out;
+}
+
+}  // namespace congvan

@@ -1,0 +1,38 @@
+// Vietnamese text for display and matching: words with their byte offsets,
+// lower case with diacritics kept, grapheme counting and wrapping on grapheme
+// (and preferably word) boundaries with ICU BreakIterator.
+//
+// Pure functions, thread-safe; invalid UTF-8 is treated byte by byte.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace congvan {
+
+// A run of letters, digits and combining marks: text[start, end).
+struct WordSpan {
+  size_t start = 0;
+  size_t end = 0;
+};
+
+// The words of `text` in order (what FTS5's unicode61 tokenizer calls tokens).
+std::vector<WordSpan> split_words(std::string_view text);
+
+// Lower case keeping diacritics, NFC: "Thủ Tục" → "thủ tục".
+std::string lower_keep_marks(std::string_view text);
+
+// Number of user-perceived characters (grapheme clusters).
+int grapheme_count(std::string_view text);
+
+// Lines of at most `width` graphemes: breaks at spaces where it can, inside a
+// word only when the word alone is wider than a line; never inside a
+// grapheme. Newlines and tabs count as spaces. Empty text gives one "" line.
+std::vector<std::string> wrap_graphemes(std::string_view text, int width);
+
+// The first `width` graphemes of `text` (no ellipsis).
+std::string take_graphemes(std::string_view text, int width);
+
+}  // namespace congvan

@@ -1,0 +1,467 @@
+// Tests for the query layer (src/store/query.cpp) and the listing commands:
+// exact rows for each filter on a hand-made database, diacritic-free and
+// abbreviation matches, overdue lists as of fixed dates, recurring dates,
+// follow-up surviving reextract, and black-box runs on the samples.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "congvan/query.h"
+#include "query_fixture.h"
+#include "test_support.h"
+
+using namespace congvan;
+using namespace congvan::test;
+
+namespace {
+
+std::vector<std::string> rows(const Result<std::vector<DeadlineHit>>& hits) {
+  REQUIRE(hits.is_ok());
+  std::vector<std::string> out;
+  for (const auto& h : *hits) {
+    out.push_back(h.doc_number.value_or(h.source) + " " + h.item + " " + h.deadline.kind + " " +
+                  h.effective_due.value_or("-"));
+  }
+  return out;
+}
+
+QueryFilter as_of(const std::string& date) {
+  QueryFilter f;
+  f.as_of = date;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("without filters every open deadline is listed, soonest first, undated last", "[query]") {
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  CHECK(rows(find_deadlines(store, as_of("2024-01-10"))) ==
+        std::vector<std::string>{
+            "3692/UBND-KSTTHC 1 by_date 2023-12-15",
+            "3692/UBND-KSTTHC 2 recurring 2024-01-20",
+            "45/KH-UBND II by_date 2024-01-20",
+            "3692/UBND-KSTTHC 3 within_month 2024-03-31",
+            "45/KH-UBND I.1 within_quarter 2024-06-30",
+            "/UBND-NC 1 within_year 2024-12-31",
+            "45/KH-UBND I.2 relative -",
+            "45/KH-UBND II on_event -",
+        });
+}
+
+TEST_CASE("date filters: before, after, within N days, overdue as of fixed dates", "[query]") {
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  QueryFilter f = as_of("2024-01-10");
+  f.due_after = "2024-01-01";
+  f.due_before = "2024-03-31";
+  CHECK(rows(find_deadlines(store, f)) == std::vector<std::string>{
+                                              "3692/UBND-KSTTHC 2 recurring 2024-01-20",
+                                              "45/KH-UBND II by_date 2024-01-20",
+                                              "3692/UBND-KSTTHC 3 within_month 2024-03-31"});
+  f = as_of("2024-01-10");
+  f.within_days = 14;
+  CHECK(rows(find_deadlines(store, f)) == std::vector<std::string>{
+                                              "3692/UBND-KSTTHC 2 recurring 2024-01-20",
+                                              "45/KH-UBND II by_date 2024-01-20"});
+  f.within_days = 9;  // 2024-01-10 … 2024-01-19
+  CHECK(rows(find_deadlines(store, f)).empty());
+
+  f = as_of("2024-01-10");
+  f.overdue = true;
+  CHECK(rows(find_deadlines(store, f)) ==
+        std::vector<std::string>{"3692/UBND-KSTTHC 1 by_date 2023-12-15"});
+  f.as_of = "2024-04-01";
+  auto late = find_deadlines(store, f);
+  CHECK(rows(late) == std::vector<std::string>{"3692/UBND-KSTTHC 1 by_date 2023-12-15",
+                                               "45/KH-UBND II by_date 2024-01-20",
+                                               "3692/UBND-KSTTHC 3 within_month 2024-03-31"});
+  for (const auto& h : *late) CHECK(h.overdue);
+  // The due date itself is not late yet.
+  f.as_of = "2024-03-31";
+  CHECK(rows(find_deadlines(store, f)).size() == 2);
+}
+
+TEST_CASE("a filter never returns rows outside its bounds", "[query]") {
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  for (const char* day : {"2023-12-01", "2024-01-10", "2024-01-20", "2024-05-01", "2025-01-01"}) {
+    QueryFilter f = as_of(day);
+    f.within_days = 30;
+    auto hits = find_deadlines(store, f);
+    REQUIRE(hits.is_ok());
+    for (const auto& h : *hits) {
+      REQUIRE(h.effective_due);
+      CHECK(*h.effective_due >= day);
+    }
+    f = as_of(day);
+    f.overdue = true;
+    auto late = find_deadlines(store, f);
+    REQUIRE(late.is_ok());
+    for (const auto& h : *late) {
+      CHECK(*h.effective_due < std::string(day));
+      CHECK(h.status == "open");
+    }
+  }
+}
+
+TEST_CASE("lead and support match without diacritics, case or punctuation", "[query]") {
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  const std::vector<std::string> tai_chinh = {"3692/UBND-KSTTHC 1 by_date 2023-12-15",
+                                              "45/KH-UBND I.2 relative -"};
+  for (const char* text : {"so tai chinh", "Sở Tài chính", "SỞ TÀI CHÍNH", "sở tài chính"}) {
+    QueryFilter f = as_of("2024-01-10");
+    f.lead = BodyFilter{text, {}};
+    INFO(text);
+    CHECK(rows(find_deadlines(store, f)) == tai_chinh);
+  }
+  // An abbreviation matches once the gazetteer has named the body it means.
+  QueryFilter f = as_of("2024-01-10");
+  f.lead = BodyFilter{"Sở TC", {"Sở Tài chính"}};
+  CHECK(rows(find_deadlines(store, f)) == tai_chinh);
+  // Punctuation and "và" do not matter: Sở TT&TT = so tt va tt.
+  f.lead = BodyFilter{"so tt va tt", {}};
+  CHECK(rows(find_deadlines(store, f)) ==
+        std::vector<std::string>{"3692/UBND-KSTTHC 2 recurring 2024-01-20"});
+  f.lead = std::nullopt;
+  f.support = BodyFilter{"SỞ TT-TT", {}};
+  CHECK(rows(find_deadlines(store, f)) == std::vector<std::string>{"45/KH-UBND I.2 relative -"});
+  // Whole words of a longer name.
+  f.support = std::nullopt;
+  f.lead = BodyFilter{"ubnd cac huyen", {}};
+  CHECK(rows(find_deadlines(store, f)) ==
+        std::vector<std::string>{"3692/UBND-KSTTHC 3 within_month 2024-03-31"});
+  f.lead = BodyFilter{"tai chi", {}};  // not a whole word
+  CHECK(rows(find_deadlines(store, f)).empty());
+}
+
+TEST_CASE("issuer, document, kind, status, sort and limit", "[query]") {
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  QueryFilter f = as_of("2024-01-10");
+  f.issuer = "hung yen";
+  CHECK(rows(find_deadlines(store, f)) ==
+        std::vector<std::string>{"45/KH-UBND II by_date 2024-01-20",
+                                 "45/KH-UBND I.1 within_quarter 2024-06-30",
+                                 "45/KH-UBND I.2 relative -", "45/KH-UBND II on_event -"});
+  f = as_of("2024-01-10");
+  for (const char* doc : {"3692", "3692/UBND-KSTTHC", "3692-quang-tri.txt"}) {
+    f.doc = doc;
+    CHECK(rows(find_deadlines(store, f)).size() == 3);
+  }
+  f.doc = "/UBND-NC";
+  CHECK(rows(find_deadlines(store, f)) ==
+        std::vector<std::string>{"/UBND-NC 1 within_year 2024-12-31"});
+
+  f = as_of("2024-01-10");
+  f.kinds = {"relative"};
+  auto rel = find_deadlines(store, f);
+  REQUIRE(rel->size() == 1);
+  CHECK(rel->front().deadline.anchor == std::optional<std::string>("ngày có Quyết định phê duyệt"));
+  CHECK(rel->front().deadline.count == std::optional<int>(5));
+  f.kinds = {"recurring", "on_event"};
+  CHECK(rows(find_deadlines(store, f)) ==
+        std::vector<std::string>{"3692/UBND-KSTTHC 2 recurring 2024-01-20",
+                                 "45/KH-UBND II on_event -"});
+
+  f = as_of("2024-01-10");
+  f.sort = "doc";
+  f.limit = 4;
+  CHECK(rows(find_deadlines(store, f)) ==
+        std::vector<std::string>{"3692/UBND-KSTTHC 1 by_date 2023-12-15",
+                                 "3692/UBND-KSTTHC 2 recurring 2024-01-20",
+                                 "3692/UBND-KSTTHC 3 within_month 2024-03-31",
+                                 "45/KH-UBND I.1 within_quarter 2024-06-30"});
+  f.sort = "lead";
+  f.limit = 0;
+  std::vector<std::string> leads;
+  auto by_lead = find_deadlines(store, f);
+  REQUIRE(by_lead.is_ok());
+  for (const auto& h : *by_lead) leads.push_back(h.lead.front());
+  CHECK(leads == std::vector<std::string>{"Sở Kế hoạch và Đầu tư", "Sở Nội vụ", "Sở Tài chính",
+                                          "Sở Tài chính tỉnh Hưng Yên", "Sở TT&TT",
+                                          "UBND các huyện, thành phố, thị xã",
+                                          "Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"});
+
+  // Done tasks leave the open list and show under --status done.
+  REQUIRE(set_task_status(store, 7, "done", std::string("Đã báo cáo"), "clerk").is_ok());
+  f = as_of("2024-01-10");
+  f.status = "done";
+  CHECK(rows(find_deadlines(store, f)) ==
+        std::vector<std::string>{"/UBND-NC 1 within_year 2024-12-31"});
+  f.status = "open";
+  CHECK(rows(find_deadlines(store, f)).size() == 7);
+  f.status = "all";
+  CHECK(rows(find_deadlines(store, f)).size() == 8);
+}
+
+TEST_CASE("the next occurrences of recurring deadlines", "[query]") {
+  Deadline m;
+  m.kind = "recurring";
+  m.every = "month";
+  m.day = 20;
+  CHECK(next_occurrences(m, "2024-01-21", 3) ==
+        std::vector<std::string>{"2024-02-20", "2024-03-20", "2024-04-20"});
+  CHECK(next_occurrences(m, "2024-01-20", 1) == std::vector<std::string>{"2024-01-20"});
+  CHECK(next_occurrences(m, "2024-12-25", 2) == std::vector<std::string>{"2025-01-20", "2025-02-20"});
+  m.day = 31;  // clamped to the month's last day
+  CHECK(next_occurrences(m, "2024-02-01", 2) == std::vector<std::string>{"2024-02-29", "2024-03-31"});
+  m.day.reset();  // no day: the month's end
+  CHECK(next_occurrences(m, "2023-02-10", 1) == std::vector<std::string>{"2023-02-28"});
+  Deadline q = m;
+  q.every = "quarter";
+  CHECK(next_occurrences(q, "2024-05-10", 2) == std::vector<std::string>{"2024-06-30", "2024-09-30"});
+  q.every = "half_year";
+  CHECK(next_occurrences(q, "2024-07-01", 1) == std::vector<std::string>{"2024-12-31"});
+  q.every = "year";
+  q.day = 15;
+  CHECK(next_occurrences(q, "2024-12-16", 1) == std::vector<std::string>{"2025-12-15"});
+  Deadline w;
+  w.kind = "recurring";
+  w.every = "week";
+  w.day = 4;  // Thursday; 2024-01-10 is a Wednesday
+  CHECK(next_occurrences(w, "2024-01-10", 2) == std::vector<std::string>{"2024-01-11", "2024-01-18"});
+  w.every = "day";
+  CHECK(next_occurrences(w, "2024-02-28", 2) == std::vector<std::string>{"2024-02-28", "2024-02-29"});
+  // The query shows as many as asked.
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  QueryFilter f = as_of("2024-01-21");
+  f.kinds = {"recurring"};
+  f.occurrences = 3;
+  auto hits = find_deadlines(store, f);
+  REQUIRE(hits->size() == 1);
+  CHECK(hits->front().next == std::vector<std::string>{"2024-02-20", "2024-03-20", "2024-04-20"});
+  CHECK(hits->front().effective_due == std::optional<std::string>("2024-02-20"));
+}
+
+TEST_CASE("tasks: one row per task, consistent with the deadlines", "[query]") {
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  auto all = find_tasks(store, as_of("2024-01-10"));
+  REQUIRE(all.is_ok());
+  std::vector<std::string> got;
+  for (const auto& t : *all) got.push_back(std::to_string(t.task_id) + " " + t.first_due.value_or("-"));
+  CHECK(got == std::vector<std::string>{"1 2023-12-15", "6 2024-01-20", "3 2024-03-31",
+                                        "4 2024-06-30", "7 2024-12-31", "2 2024-01-20", "5 -",
+                                        "8 -"});
+  QueryFilter f = as_of("2024-04-01");
+  f.overdue = true;
+  auto late = find_tasks(store, f);
+  got.clear();
+  for (const auto& t : *late) {
+    got.push_back(std::to_string(t.task_id));
+    CHECK(t.overdue);
+  }
+  CHECK(got == std::vector<std::string>{"1", "6", "3"});
+  f = as_of("2024-01-10");
+  f.lead = BodyFilter{"so y te", {}};
+  auto yte = find_tasks(store, f);
+  REQUIRE(yte->size() == 1);
+  CHECK(yte->front().text == "Kiểm tra an toàn thực phẩm");
+  CHECK(yte->front().deadline_count == 0);
+}
+
+TEST_CASE("documents: list, resolve and show with task ids", "[query]") {
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  auto docs = list_documents(store);
+  REQUIRE(docs->size() == 3);
+  CHECK((*docs)[0].doc_number == std::optional<std::string>("3692/UBND-KSTTHC"));
+  CHECK((*docs)[0].tasks == 3);
+  CHECK((*docs)[2].doc_number == std::optional<std::string>("/UBND-NC"));
+  CHECK(*resolve_document(store, "45") == 2);
+  CHECK(*resolve_document(store, "45/KH-UBND") == 2);
+  CHECK(*resolve_document(store, "draft-quang-ngai.txt") == 3);
+  CHECK(*resolve_document(store, "3") == 3);  // no number 3: the id
+  CHECK(resolve_document(store, "999").message() ==
+        "no document '999' (give its id, number or file name; see `congvan docs`)");
+  auto view = show_document(store, 2);
+  REQUIRE(view.is_ok());
+  REQUIRE(view->tasks.size() == 3);
+  CHECK(view->tasks[0].task_id == 4);
+  CHECK(view->record.extraction.tasks[2].deadlines.size() == 2);
+}
+
+TEST_CASE("done, reopen and corrections are audited and survive reextract", "[query]") {
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  REQUIRE(set_task_status(store, 1, "done", std::string("Đã trình UBND tỉnh"), "lan").is_ok());
+  Correction c;
+  c.lead = std::vector<std::string>{"Sở Nội vụ"};
+  c.due = "2024-02-15";
+  c.text = "Rà soát thủ tục hành chính nội bộ (sửa)";
+  REQUIRE(correct_task(store, 3, c, "minh").is_ok());
+  CHECK(set_task_status(store, 99, "done", std::nullopt, "lan").message() ==
+        "no task with id 99 (the ids are in the first column of `congvan tasks`)");
+
+  auto check_state = [&](int64_t done_id, int64_t fixed_id) {
+    auto view = show_document(store, 1);
+    REQUIRE(view.is_ok());
+    CHECK(view->tasks[0].task_id == done_id);
+    CHECK(view->tasks[0].status == "done");
+    CHECK(view->tasks[0].note == std::optional<std::string>("Đã trình UBND tỉnh"));
+    const Task& t = view->record.extraction.tasks[2];
+    CHECK(view->tasks[2].task_id == fixed_id);
+    CHECK(t.text == "Rà soát thủ tục hành chính nội bộ (sửa)");
+    REQUIRE(t.lead.size() == 1);
+    CHECK(t.lead[0].name == "Sở Nội vụ");
+    CHECK(t.deadlines[0].due == std::optional<std::string>("2024-02-15"));
+    CHECK(view->tasks[2].corrected == std::vector<std::string>{"due", "lead", "text"});
+    QueryFilter f = as_of("2024-01-10");
+    f.lead = BodyFilter{"so noi vu", {}};
+    std::vector<int64_t> ids;
+    auto led = find_tasks(store, f);
+    REQUIRE(led.is_ok());
+    for (const auto& h : *led) ids.push_back(h.task_id);
+    CHECK(std::count(ids.begin(), ids.end(), fixed_id) == 1);
+  };
+  check_state(1, 3);
+  // reextract writes fresh rows with new ids: status and corrections come back.
+  REQUIRE(store.replace_extraction(1, letter_quang_tri().extraction).is_ok());
+  check_state(9, 11);
+
+  auto trail = task_audit(store, 11);
+  REQUIRE(trail.is_ok());
+  std::vector<std::string> got;
+  for (const auto& a : *trail) {
+    got.push_back(a.what + ": " + a.old_value.value_or("-") + " → " + a.new_value.value_or("-") +
+                  " by " + a.by);
+  }
+  CHECK(got == std::vector<std::string>{
+                   "text: Công khai thủ tục hành chính trên Cổng Dịch vụ công → Rà soát thủ tục "
+                   "hành chính nội bộ (sửa) by minh",
+                   "lead: UBND các huyện, thành phố, thị xã → Sở Nội vụ by minh",
+                   "due: 2024-03-31 → 2024-02-15 by minh"});
+  REQUIRE(set_task_status(store, 9, "open", std::nullopt, "lan").is_ok());
+  got.clear();
+  auto first_trail = task_audit(store, 9);
+  REQUIRE(first_trail.is_ok());
+  for (const auto& a : *first_trail) got.push_back(a.what + " " + a.new_value.value_or("-"));
+  CHECK(got == std::vector<std::string>{"status done", "note Đã trình UBND tỉnh", "status open"});
+}
+
+TEST_CASE("report: open, due soon and overdue per lead body", "[query]") {
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  auto report = lead_report(store, "2024-01-15", 7);
+  REQUIRE(report.is_ok());
+  std::vector<std::string> got;
+  for (const auto& c : *report) {
+    got.push_back(c.lead + " " + std::to_string(c.open) + "/" + std::to_string(c.due_soon) + "/" +
+                  std::to_string(c.overdue));
+  }
+  CHECK(got == std::vector<std::string>{
+                   "Sở Tài chính 2/0/1",
+                   "Sở Thông tin và Truyền thông 1/1/0",
+                   "Văn phòng Ủy ban nhân dân tỉnh 1/1/0",
+                   "Sở Kế hoạch và Đầu tư 1/0/0",
+                   "Sở Nội vụ 1/0/0",
+                   "Sở Y tế 1/0/0",
+                   "UBND các huyện, thành phố, thị xã 1/0/0",
+               });
+}
+
+// Black-box: the binary on the fixture database, through the gazetteer.
+TEST_CASE("deadlines --lead finds the same tasks by name, abbreviation or no diacritics", "[query][cli]") {
+  TempDir dir;
+  { Store store = fixture_store(dir / "q.db"); }
+  const std::string db = "--db " + (dir / "q.db").string();
+  std::vector<std::string> outs;
+  for (const char* name : {"'Sở Tài chính'", "'so tai chinh'", "'Sở TC'", "STC"}) {
+    auto r = run_congvan(db + " deadlines --as-of 10/01/2024 --format csv --lead " + name);
+    INFO(name << ": " << r.err);
+    REQUIRE(r.exit_code == 0);
+    outs.push_back(r.out);
+  }
+  CHECK(outs[1] == outs[0]);
+  CHECK(outs[2] == outs[0]);
+  CHECK(outs[3] == outs[0]);
+  // Sở Tài chính took over Sở Kế hoạch và Đầu tư: its tasks come too.
+  auto j = nlohmann::json::parse(
+      run_congvan(db + " deadlines --as-of 2024-01-10 --format json --lead 'so tai chinh'").out);
+  std::vector<std::string> items;
+  for (const auto& row : j) items.push_back(row["document"].get<std::string>() + " " + row["item"].get<std::string>());
+  CHECK(items == std::vector<std::string>{"3692/UBND-KSTTHC 1", "45/KH-UBND I.1", "45/KH-UBND I.2"});
+  // Sở TT&TT was merged into Sở Khoa học và Công nghệ.
+  j = nlohmann::json::parse(
+      run_congvan(db + " deadlines --as-of 2024-01-10 --format json --lead 'Sở KH&CN'").out);
+  REQUIRE(j.size() == 1);
+  CHECK(j[0]["next"] == nlohmann::json::array({"2024-01-20"}));
+}
+
+TEST_CASE("done, reopen, edit and show through the binary", "[query][cli]") {
+  TempDir dir;
+  { Store store = fixture_store(dir / "q.db"); }
+  const std::string db = "--db " + (dir / "q.db").string();
+  auto r = run_congvan(db + " done 6 --note 'Đã tổ chức ngày 19/01'", "USER=thu");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(run_congvan(db + " show 45 --format json").out);
+  CHECK(j["tasks"][2]["status"] == "done");
+  CHECK(j["tasks"][2]["note"] == "Đã tổ chức ngày 19/01");
+  CHECK(run_congvan(db + " history 6").out.find("thu  status: open → done") != std::string::npos);
+  CHECK(run_congvan(db + " reopen 6").exit_code == 0);
+  CHECK(run_congvan(db + " edit 6 --due 31/02/2024").exit_code == 2);
+  CHECK(run_congvan(db + " edit 6").exit_code == 2);
+  CHECK(run_congvan(db + " edit 6 --due 25/01/2024 --lead 'Sở Nội vụ'").exit_code == 0);
+  auto csv = run_congvan(db + " deadlines --as-of 2024-01-10 --format csv --lead 'so noi vu' --kind by_date");
+  CHECK(csv.out.find("2024-01-25,,by_date,Sở Nội vụ,Tổ chức hội nghị sơ kết") != std::string::npos);
+  auto bad = run_congvan(db + " done 42");
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err == "congvan: no task with id 42 (the ids are in the first column of `congvan tasks`)\n");
+  auto text = run_congvan(db + " show 3692");
+  CHECK(text.out.find("[1] 1 (open) Rà soát, đơn giản hóa thủ tục hành chính nội bộ") != std::string::npos);
+  CHECK(text.out.find("deadline: recurring every month day 20: \"trước ngày 20 hằng tháng\"") != std::string::npos);
+}
+
+TEST_CASE("on the samples, counts agree between commands and filters keep their bounds", "[query][cli][samples]") {
+  TempDir dir;
+  const std::string db = "--db " + (dir / "s.db").string();
+  REQUIRE(run_congvan(db + " -q ingest " + samples_dir().string()).exit_code == 0);
+  auto all = nlohmann::json::parse(run_congvan(db + " deadlines --status all --format json").out);
+  auto exp = nlohmann::json::parse(run_congvan(db + " export --format json").out);
+  size_t deadlines = 0, tasks = 0;
+  for (const auto& d : exp["documents"]) {
+    tasks += d["tasks"].size();
+    for (const auto& t : d["tasks"]) deadlines += t["deadlines"].size();
+  }
+  CHECK(all.size() == deadlines);
+  auto task_rows = nlohmann::json::parse(run_congvan(db + " tasks --status all --format json").out);
+  CHECK(task_rows.size() == tasks);
+  auto docs = nlohmann::json::parse(run_congvan(db + " docs --format json").out);
+  CHECK(docs.size() == exp["documents"].size());
+  // Bounds hold for any date.
+  for (const char* as_of : {"2023-06-01", "2024-01-01", "2025-01-01"}) {
+    auto within = nlohmann::json::parse(
+        run_congvan(db + " deadlines --format json --within 90 --as-of " + as_of).out);
+    for (const auto& row : within) {
+      CHECK(row["effective_due"].get<std::string>() >= as_of);
+    }
+    auto late = nlohmann::json::parse(
+        run_congvan(db + " deadlines --format json --overdue --as-of " + as_of).out);
+    for (const auto& row : late) {
+      CHECK(row["effective_due"].get<std::string>() < as_of);
+      CHECK(row["overdue"] == true);
+    }
+    // Overdue + not overdue (dated, open) = every dated open deadline.
+    auto before = nlohmann::json::parse(
+        run_congvan(db + " deadlines --format json --as-of " + as_of + " --due-before 2999-12-31").out);
+    auto after = nlohmann::json::parse(
+        run_congvan(db + " deadlines --format json --as-of " + as_of + " --due-after " + as_of).out);
+    CHECK(late.size() + after.size() == before.size());
+  }
+  // The report's overdue counts and its overdue list tell the same story.
+  auto report = nlohmann::json::parse(run_congvan(db + " report --format json --as-of 2025-01-01").out);
+  std::set<int64_t> late_with_lead;
+  for (const auto& row : report["overdue"]) {
+    if (!row["lead"].empty()) late_with_lead.insert(row["task_id"].get<int64_t>());
+  }
+  size_t counted = 0;
+  for (const auto& lead : report["leads"]) counted += lead["overdue"].get<size_t>();
+  CHECK(counted >= late_with_lead.size());
+  CHECK((counted == 0) == late_with_lead.empty());
+}
