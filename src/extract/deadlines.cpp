@@ -86,6 +86,17 @@ std::optional<int> to_int(const std::optional<std::string>& s) {
   return n[0];
 }
 
+// An anchor phrase, cut at a word boundary when a rule let it run long.
+std::string anchor_text(std::string_view raw) {
+  constexpr size_t kMaxAnchor = 160;
+  std::string a = match::collapse(match::trim(raw));
+  if (a.size() > kMaxAnchor) {
+    size_t cut = a.rfind(' ', kMaxAnchor);
+    a.resize(cut == std::string::npos ? kMaxAnchor : cut);
+  }
+  return a;
+}
+
 // The part of a match that a later rule may not reuse: the date, month,
 // quarter or year group; for rules with an anchor, the text before it.
 Range value_range(const PhrasePattern& p, const Groups& g, std::string_view text) {
@@ -137,8 +148,8 @@ class DeadlineBuilder {
     }
     if (p.kind == "relative") return relative(grp, std::move(d));
     if (p.kind == "on_event") {
-      std::string anchor = match::collapse(match::trim(grp("anchor")));
-      if (anchor.empty()) return std::nullopt;
+      std::string anchor = anchor_text(grp("anchor"));
+      if (anchor.size() < 3) return std::nullopt;
       d.anchor = anchor;
       return d;
     }
@@ -212,7 +223,7 @@ class DeadlineBuilder {
     }
     d.count = *count;
     d.unit = *unit;
-    std::string anchor = match::collapse(match::trim(grp("anchor")));
+    std::string anchor = anchor_text(grp("anchor"));
     if (!anchor.empty()) d.anchor = anchor;
     // Due date when the anchor is the letter itself or a date.
     std::optional<Date> start;
@@ -254,9 +265,20 @@ std::vector<Deadline> find_deadlines(const PhraseRules& rules, std::string_view 
   if (R.quick && !re2::RE2::PartialMatch(piece, *R.quick)) return {};
   const LetterDate ld = parse_letter_date(context.letter_date);
   const DeadlineBuilder builder(rules, ld);
+  // One pass over the text tells which rules can match at all.
+  std::vector<char> hit(R.patterns.size(), 0);
+  if (R.prefilter.match(text, hit)) {
+    bool any = false;
+    for (size_t i = 0; i < hit.size(); ++i) any |= hit[i] && R.patterns[i].kind != "none";
+    if (!any) return {};
+  } else {
+    std::fill(hit.begin(), hit.end(), 1);
+  }
   match::Claims claims;
   std::vector<std::pair<size_t, Deadline>> found;
-  for (const PhrasePattern& p : R.patterns) {
+  for (size_t i = 0; i < R.patterns.size(); ++i) {
+    if (!hit[i]) continue;
+    const PhrasePattern& p = R.patterns[i];
     match::for_each(*p.re, text, [&](const Groups& g) {
       Range value = value_range(p, g, text);
       if (claims.overlaps(value)) return;

@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include <re2/set.h>
+
 #include "extract/rules_file.h"
 #include "extract/vi_fold.h"
 
@@ -88,7 +90,41 @@ Result<LoadedFile> load_file(const std::filesystem::path& dir, const FileSpec& s
   return out;
 }
 
+// Builds the prefilter set of `patterns`; a set that does not compile is an
+// error naming the file (each pattern alone compiled already).
+Result<PatternSet> build_set(const std::vector<PhrasePattern>& patterns, bool case_sensitive,
+                             const std::string& file) {
+  re2::RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_encoding(re2::RE2::Options::EncodingUTF8);
+  opts.set_case_sensitive(case_sensitive);
+  opts.set_max_mem(int64_t{64} << 20);
+  auto set = std::make_shared<re2::RE2::Set>(opts, re2::RE2::UNANCHORED);
+  for (const auto& p : patterns) {
+    std::string error;
+    if (set->Add(p.re->pattern(), &error) < 0) {
+      return Status::error(p.where + ": bad pattern: " + error);
+    }
+  }
+  if (!set->Compile()) return Status::error(file + ": rules too large to compile together");
+  PatternSet out;
+  out.set = std::move(set);
+  return out;
+}
+
 }  // namespace
+
+bool PatternSet::match(std::string_view text, std::vector<char>& hit) const {
+  if (!set) return false;
+  std::vector<int> indexes;
+  re2::RE2::Set::ErrorInfo info;
+  bool any = set->Match(re2::StringPiece(text.data(), text.size()), &indexes, &info);
+  if (!any && info.kind != re2::RE2::Set::kNoError) return false;
+  for (int i : indexes) {
+    if (i >= 0 && static_cast<size_t>(i) < hit.size()) hit[static_cast<size_t>(i)] = 1;
+  }
+  return true;
+}
 
 Result<std::string> expand_macros(const std::string& pattern,
                                   const std::map<std::string, std::string>& defines,
@@ -142,6 +178,9 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
   rules.deadlines.numbers = d->tables["number"];
   rules.deadlines.weekdays = d->tables["weekday"];
   rules.deadlines.self_anchor = d->singles["self_anchor"];
+  auto dset = build_set(rules.deadlines.patterns, dl.case_sensitive, (models_dir / dl.name).string());
+  if (!dset) return dset.status();
+  rules.deadlines.prefilter = std::move(*dset);
   rules.deadlines.quick = d->singles["quick"];
 
   FileSpec tg{"targets.rules", false, {"none", "target"}, {"comparator", "unit"}, {}};
@@ -150,6 +189,9 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
   rules.targets.patterns = std::move(t->patterns);
   rules.targets.comparators = t->tables["comparator"];
   rules.targets.units = t->tables["unit"];
+  auto tset = build_set(rules.targets.patterns, tg.case_sensitive, (models_dir / tg.name).string());
+  if (!tset) return tset.status();
+  rules.targets.prefilter = std::move(*tset);
 
   FileSpec rf{"references.rules", true, {},
               {"code_type", "code_issuer", "type"},

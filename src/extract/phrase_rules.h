@@ -41,8 +41,18 @@ struct PhrasePattern {
 // folded word (fold_vi).
 using WordTable = std::unordered_map<std::string, std::string>;
 
+// All patterns of one file in one RE2::Set, so that a text is scanned once to
+// learn which rules can match at all (most texts match none).
+struct PatternSet {
+  std::shared_ptr<const re2::RE2::Set> set;  // index i = patterns[i]
+  // Fills `hit` (one flag per pattern); false when the set cannot answer
+  // (then every pattern must be tried).
+  bool match(std::string_view text, std::vector<char>& hit) const;
+};
+
 struct DeadlineRules {
   std::vector<PhrasePattern> patterns;  // in priority order; kind "none" excludes
+  PatternSet prefilter;
   WordTable units;                      // relative units → hour, day, working_day, month, week, year
   WordTable periods;                    // recurrence words → day, week, month, …
   WordTable numbers;                    // number words → digits
@@ -53,6 +63,7 @@ struct DeadlineRules {
 
 struct TargetRules {
   std::vector<PhrasePattern> patterns;  // kinds: target, none
+  PatternSet prefilter;
   WordTable comparators;                // "ít nhất" → ">="
   WordTable units;                      // unit as written → unit stored ("phần trăm" → "%")
 };

@@ -42,9 +42,19 @@ std::string phrase_of(std::string_view text, size_t begin, size_t end) {
 
 std::vector<Target> find_targets(const PhraseRules& rules, std::string_view text) {
   const TargetRules& R = rules.targets;
+  std::vector<char> hit(R.patterns.size(), 0);
+  if (R.prefilter.match(text, hit)) {
+    bool any = false;
+    for (size_t i = 0; i < hit.size(); ++i) any |= hit[i] && R.patterns[i].kind != "none";
+    if (!any) return {};
+  } else {
+    std::fill(hit.begin(), hit.end(), 1);
+  }
   std::vector<std::pair<size_t, Target>> found;
   match::Claims claims;
-  for (const PhrasePattern& p : R.patterns) {
+  for (size_t i = 0; i < R.patterns.size(); ++i) {
+    if (!hit[i]) continue;
+    const PhrasePattern& p = R.patterns[i];
     match::for_each(*p.re, text, [&](const Groups& g) {
       match::Range whole = match::range_of(g, 0, text);
       match::Range value = match::range_of(g, p.group("value"), text);
