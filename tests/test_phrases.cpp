@@ -2,7 +2,10 @@
 // assignees from Vietnamese phrases written for these tests.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -167,6 +170,18 @@ TEST_CASE("deadlines: each kind, every way letters write them", "[phrases][deadl
     {"đến hết năm 2025 hoàn thành", "within_year 2025-12-31"},
     {"Thời gian thực hiện: năm 2024", "within_year 2024-12-31"},
     {"- Năm 2024, phấn đấu đạt chuẩn", "within_year 2024-12-31"},
+    // a table cell holding only the time limit
+    {"30/6/2024", "by_date 2024-06-30"},
+    {"Ngày 15/11/2024", "by_date 2024-11-15"},
+    {"Tháng 6/2024", "within_month 2024-06-30"},
+    {"tháng 9 năm 2024.", "within_month 2024-09-30"},
+    {"Quý II/2024", "within_quarter 2024-06-30"},
+    {"Quý IV năm 2025", "within_quarter 2025-12-31"},
+    {"Năm 2025", "within_year 2025-12-31"},
+    {"6 tháng đầu năm 2025", "by_date 2025-06-30"},
+    {"Trước 30/6/2024", "by_date 2024-06-30"},
+    {"Hằng năm", "recurring year"},
+    {"Thường xuyên", ""},
     // relative
     {"chậm nhất trong 05 ngày làm việc kể từ ngày có Quyết định công bố", "relative 5 working_day"},
     {"trong thời hạn 10 ngày kể từ ngày nhận được hồ sơ", "relative 10 day"},
@@ -177,6 +192,8 @@ TEST_CASE("deadlines: each kind, every way letters write them", "[phrases][deadl
     {"trong năm (05) ngày làm việc", "relative 5 working_day"},
     {"trong 07 (bảy) ngày", "relative 7 day"},
     {"trong 02 tuần", "relative 14 day"},
+    {"giải quyết trong thời hạn không quá 15 ngày", "relative 15 day"},
+    {"chậm nhất 05 ngày làm việc trước ngày tổ chức", "relative 5 working_day"},
     {"trong 05 ngày làm việc kể từ ngày ký", "relative 2024-03-22 5 working_day"},
     {"trong 05 ngày làm việc kể từ ngày ký ban hành văn bản này",
      "relative 2024-03-22 5 working_day"},
@@ -302,6 +319,7 @@ TEST_CASE("targets: percentages, amounts, comparators", "[phrases][targets]") {
       {"năm 2024", ""},
       {"sau 10 ngày", ""},
       {"tổ chức 02 hội nghị", ""},
+      {"giải quyết trong thời hạn không quá 15 ngày", ""},
   };
   for (const auto& c : cases) {
     INFO(c.text);
@@ -467,4 +485,68 @@ TEST_CASE("assignees get canonical names from the gazetteer", "[phrases][assigne
   CHECK(canonical_body(rules(), "VP UBND tỉnh") ==
         std::optional<std::string>("Văn phòng Ủy ban nhân dân tỉnh"));
   CHECK(successor_body(rules(), "Sở KH&ĐT") == std::optional<std::string>("Sở Tài chính"));
+}
+
+TEST_CASE("a broken rule fails the load with file and line", "[phrases]") {
+  const auto models = test::source_dir() / "models";
+  auto copy_models = [&](const test::TempDir& dir) {
+    for (const auto& f : std::filesystem::directory_iterator(models)) {
+      if (f.is_regular_file()) std::filesystem::copy_file(f.path(), dir.path() / f.path().filename());
+    }
+  };
+  auto append = [](const std::filesystem::path& file, const std::string& text) {
+    test::write_file(file, test::read_file(file) + text);
+  };
+  auto lines_of = [](const std::filesystem::path& file) {
+    std::string s = test::read_file(file);
+    return std::to_string(std::count(s.begin(), s.end(), '\n') + 1);
+  };
+  {
+    test::TempDir dir;
+    copy_models(dir);
+    const auto file = dir / "deadlines.rules";
+    const std::string line = lines_of(file);
+    append(file, "by_date = trước ngày (?P<date>[0-9\n");
+    auto r = load_phrase_rules(dir.path());
+    REQUIRE_FALSE(r);
+    CHECK(r.message().find("deadlines.rules:" + line + ": bad pattern") != std::string::npos);
+  }
+  {
+    test::TempDir dir;
+    copy_models(dir);
+    const auto file = dir / "targets.rules";
+    const std::string line = lines_of(file);
+    append(file, "target = {NO_SUCH_MACRO}%\n");
+    auto r = load_phrase_rules(dir.path());
+    REQUIRE_FALSE(r);
+    CHECK(r.message().find("targets.rules:" + line + ": unknown macro {NO_SUCH_MACRO}") !=
+          std::string::npos);
+  }
+  {
+    test::TempDir dir;
+    copy_models(dir);
+    const auto file = dir / "assignees.rules";
+    const std::string line = lines_of(file);
+    append(file, "leader = Giao\n");
+    auto r = load_phrase_rules(dir.path());
+    REQUIRE_FALSE(r);
+    CHECK(r.message().find("assignees.rules:" + line + ": unknown key 'leader'") !=
+          std::string::npos);
+  }
+  {
+    test::TempDir dir;
+    copy_models(dir);
+    std::filesystem::remove(dir / "holidays.tsv");
+    auto r = load_phrase_rules(dir.path());
+    REQUIRE_FALSE(r);
+    CHECK(r.message().find("holidays.tsv") != std::string::npos);
+  }
+}
+
+TEST_CASE("macros expand, escapes stay", "[phrases]") {
+  std::map<std::string, std::string> defines{{"SP", "(?:[ ]+)"}};
+  auto e = expand_macros("a{SP}b\\p{L}{2}\\x{00A0}", defines, "f:1");
+  REQUIRE(e);
+  CHECK(*e == "a(?:[ ]+)b\\p{L}{2}\\x{00A0}");
+  CHECK_FALSE(expand_macros("{NOPE}", defines, "f:1"));
 }
