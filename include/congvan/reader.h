@@ -31,6 +31,7 @@ struct ReadOptions {
   bool correct_ocr = true;           // Vietnamese lexicon/grammar correction of OCR text
   bool preprocess = true;            // orientation, deskew, ink removal, background normalisation
   std::string lexicon_path;          // syllable list; empty: <models>/ocr/vi_syllables.txt
+  bool split_columns = true;         // OCR: two-column zones (header, signature) as two blocks
 };
 
 class Reader {

@@ -107,6 +107,7 @@ struct Reader::Impl {
       o.low_confidence = options.low_confidence;
       o.preprocess = options.preprocess;
       o.correct = options.correct_ocr;
+      o.split_columns = options.split_columns;
       engine = std::make_unique<ocr::OcrEngine>(o, options.correct_ocr ? get_lexicon() : nullptr);
     }
     return *engine;
@@ -178,7 +179,8 @@ Result<DocumentText> Reader::Impl::read_pdf(std::string_view bytes, const std::s
       out.unreadable_pages.push_back(i + 1);
       continue;
     }
-    auto page = get_engine().read_gray(image->pixels.data(), image->width, image->height, image->stride, image->dpi);
+    auto page = get_engine().read_raster(image->pixels.data(), image->width, image->height, image->stride,
+                                          image->dpi, /*argb32=*/true);
     if (!page) return page.status().with_context(name + " page " + std::to_string(i + 1));
     page->ocr_reason = reason;
     out.pages.push_back(std::move(page.value()));

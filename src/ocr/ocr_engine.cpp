@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <chrono>
+#include <cstdio>
 #include <mutex>
 
 #include <leptonica/allheaders.h>
@@ -39,9 +41,13 @@ using TessPtr = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
 
 // Tesseract's OpenMP threads slow a page several times when workers run in
 // parallel: limit them before the first Init (the variable is read then).
+// Leptonica's warnings go to stderr: keep only its errors. Both once, process-wide.
 void limit_openmp_threads() {
   static std::once_flag once;
-  std::call_once(once, [] { setenv("OMP_THREAD_LIMIT", "1", 0); });
+  std::call_once(once, [] {
+    setenv("OMP_THREAD_LIMIT", "1", 0);
+    setMsgSeverity(L_SEVERITY_ERROR);
+  });
 }
 
 // Resolution of a page image: the file's if plausible, else from its size as
@@ -76,6 +82,22 @@ PixPtr gray_without_coloured_ink(Pix* rgb) {
   pixCopyResolution(gray.get(), rgb);
   return gray;
 }
+
+// Stage timings on stderr when CONGVAN_OCR_TRACE is set (for bench/ocr).
+class StageTimer {
+ public:
+  StageTimer() : on_(std::getenv("CONGVAN_OCR_TRACE") != nullptr), last_(std::chrono::steady_clock::now()) {}
+  void mark(const char* stage) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "ocr %-12s %7.1f ms\n", stage, std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  bool on_;
+  std::chrono::steady_clock::time_point last_;
+};
 
 // One recognised word before the page text is assembled.
 struct Word {
@@ -118,10 +140,27 @@ Status OcrEngine::Impl::ensure_api() {
   return Status::ok();
 }
 
-// Orientation with Tesseract's OSD model on a half-size copy; `quads` is the
-// number of clockwise quarter turns that make the page upright.
+// Orientation: Leptonica's ascender/descender count on a 150 dpi copy settles
+// upright pages cheaply; only other pages go to Tesseract's OSD model.
+// `quads` is the number of clockwise quarter turns that make the page upright.
 bool OcrEngine::Impl::detect_orientation(Pix* gray, int dpi, int* quads) {
   *quads = 0;
+  PixPtr small;
+  Pix* src = gray;
+  if (dpi > 200) {
+    float f = 150.0f / dpi;
+    small.reset(pixScale(gray, f, f));
+    if (small) src = small.get();
+  }
+  if (PixPtr binary{pixConvertTo1(src, 128)}) {
+    l_float32 up = 0, left = 0;
+    int failed = pixOrientDetect(binary.get(), &up, &left, 0, 0);
+    if (std::getenv("CONGVAN_OCR_TRACE")) std::fprintf(stderr, "ocr orient up=%.1f left=%.1f\n", up, left);
+    if (failed == 0 && up >= 4.0f &&
+        std::fabs(up) >= 2.0f * std::fabs(left)) {
+      return false;  // clearly upright
+    }
+  }
   if (osd_missing) return false;
   if (!osd) {
     TessPtr t(new tesseract::TessBaseAPI());
@@ -135,14 +174,6 @@ bool OcrEngine::Impl::detect_orientation(Pix* gray, int dpi, int* quads) {
     t->SetVariable("debug_file", "/dev/null");
     osd = std::move(t);
   }
-  // OSD looks at characters: 150 dpi is enough and twice as fast.
-  PixPtr small;
-  Pix* src = gray;
-  if (dpi > 200) {
-    float f = 150.0f / dpi;
-    small.reset(pixScaleGrayLI(gray, f, f));
-    if (small) src = small.get();
-  }
   osd->SetImage(src);
   osd->SetSourceResolution(dpi > 200 ? 150 : dpi);
   int degrees = 0;
@@ -151,13 +182,13 @@ bool OcrEngine::Impl::detect_orientation(Pix* gray, int dpi, int* quads) {
   bool ok = osd->DetectOrientationScript(&degrees, &orient_conf, &script, &script_conf);
   osd->Clear();
   if (!ok || orient_conf < 1.5f) return false;
-  // `degrees` is how far the page must turn clockwise... measured by OSD as
-  // the text's counter-clockwise rotation.
-  *quads = ((degrees / 90) % 4 + 4) % 4;
+  // OSD gives the page's clockwise rotation: turn it back by the rest of a turn.
+  *quads = (4 - ((degrees / 90) % 4 + 4) % 4) % 4;
   return *quads != 0;
 }
 
 PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page) {
+  StageTimer timer;
   *dpi = page_dpi(input);
   PixPtr pix(pixClone(input));
   if (pixGetColormap(pix.get())) pix.reset(pixRemoveColormap(pix.get(), REMOVE_CMAP_BASED_ON_SRC));
@@ -171,6 +202,7 @@ PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page) {
     gray.reset(pixConvertTo8(pix.get(), 0));
   }
   if (!gray) return nullptr;
+  timer.mark("gray");
   // Pages under 200 dpi are scaled up to 300: the model needs x-heights of ~20 px.
   if (*dpi < 200) {
     float f = 300.0f / *dpi;
@@ -183,6 +215,7 @@ PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page) {
   if (!options.preprocess) return gray;
   // Uneven photocopy background to white.
   if (PixPtr norm{pixBackgroundNormSimple(gray.get(), nullptr, nullptr)}) gray = std::move(norm);
+  timer.mark("background");
   int quads = 0;
   if (detect_orientation(gray.get(), *dpi, &quads)) {
     if (PixPtr turned{pixRotateOrth(gray.get(), quads)}) {
@@ -190,27 +223,32 @@ PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page) {
       page->rotation = quads * 90;
     }
   }
+  timer.mark("orientation");
   l_float32 angle = 0, conf = 0;
   if (PixPtr straight{pixFindSkewAndDeskew(gray.get(), 2, &angle, &conf)}) {
     if (conf >= 3.0f && std::fabs(angle) >= 0.1f) page->skew_degrees = angle;
     gray = std::move(straight);
   }
+  timer.mark("deskew");
   // Scanner borders and the dark wedges of rotation: dark regions touching the edge.
   PixPtr binary(pixConvertTo1(gray.get(), 128));
   if (binary) {
     PixPtr border(pixExtractBorderConnComps(binary.get(), 8));
     if (border) pixSetMasked(gray.get(), border.get(), 255);
   }
+  timer.mark("borders");
   return gray;
 }
 
 Result<PageText> OcrEngine::Impl::recognise(PixPtr pix, int dpi, PageText page) {
+  StageTimer timer;
   api->SetImage(pix.get());
   api->SetSourceResolution(dpi);
   if (api->Recognize(nullptr) != 0) {
     api->Clear();
     return Status::error("OCR failed on the page image");
   }
+  timer.mark("recognise");
   page.width = pixGetWidth(pix.get());
   page.height = pixGetHeight(pix.get());
   page.dpi = dpi;
@@ -243,6 +281,7 @@ Result<PageText> OcrEngine::Impl::recognise(PixPtr pix, int dpi, PageText page) 
   it.reset();
   api->Clear();
   assemble(words, page.width, &page);
+  timer.mark("words");
   return page;
 }
 
@@ -408,16 +447,28 @@ OcrEngine::OcrEngine(OcrOptions options, const ViLexicon* lexicon) : impl_(std::
 }
 OcrEngine::~OcrEngine() = default;
 
-Result<PageText> OcrEngine::read_gray(const uint8_t* pixels, int width, int height, int stride, int dpi) {
+Result<PageText> OcrEngine::read_raster(const uint8_t* pixels, int width, int height, int stride, int dpi,
+                                        bool argb32) {
   if (Status s = impl_->ensure_api(); !s) return s;
-  PixPtr pix(pixCreate(width, height, 8));
+  PixPtr pix(pixCreate(width, height, argb32 ? 32 : 8));
   if (!pix) return Status::error("page image too large to OCR");
   l_uint32* data = pixGetData(pix.get());
   const int wpl = pixGetWpl(pix.get());
   for (int y = 0; y < height; ++y) {
-    std::memcpy(data + static_cast<size_t>(y) * wpl, pixels + static_cast<size_t>(y) * stride, width);
+    const uint8_t* row = pixels + static_cast<size_t>(y) * stride;
+    l_uint32* dst = data + static_cast<size_t>(y) * wpl;
+    if (argb32) {
+      for (int x = 0; x < width; ++x) {
+        uint32_t v;
+        std::memcpy(&v, row + 4 * x, 4);
+        composeRGBPixel((v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff, dst + x);
+      }
+    } else {
+      std::memcpy(dst, row, width);
+    }
   }
-  pixEndianByteSwap(pix.get());  // Leptonica keeps bytes big-endian inside 32-bit words
+  // Leptonica keeps 8-bit samples big-endian inside 32-bit words.
+  if (!argb32) pixEndianByteSwap(pix.get());
   pixSetResolution(pix.get(), dpi, dpi);
   PageText page;
   int used_dpi = dpi;

@@ -36,8 +36,9 @@ class OcrEngine {
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
-  // OCRs one 8-bit gray page (rows `stride` bytes apart) scanned at `dpi`.
-  Result<PageText> read_gray(const uint8_t* pixels, int width, int height, int stride, int dpi);
+  // OCRs one page image scanned or rendered at `dpi`: 8-bit gray, or 32-bit
+  // native-endian 0xAARRGGBB when `argb32`; rows `stride` bytes apart.
+  Result<PageText> read_raster(const uint8_t* pixels, int width, int height, int stride, int dpi, bool argb32);
 
   // OCRs an image file's pages (PNG, JPEG, TIFF incl. multi-page/G4, BMP,
   // PNM, WebP). `pages` (1-based) selects pages, empty for all; frames that

@@ -115,18 +115,18 @@ Result<TextLayer> PdfDocument::text_layer(int index) const {
   return layer;
 }
 
-Result<GrayPage> PdfDocument::render(int index, int dpi) const {
+Result<PageImage> PdfDocument::render(int index, int dpi) const {
   std::unique_ptr<poppler::page> page(impl_->document->create_page(index));
   if (!page) return Status::error("page " + std::to_string(index + 1) + " is damaged");
   poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_image_format(poppler::image::format_argb32);
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
   poppler::image image = renderer.render_page(page.get(), dpi, dpi);
   if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
     return Status::error("page " + std::to_string(index + 1) + " is damaged (cannot be drawn)");
   }
-  GrayPage out;
+  PageImage out;
   out.width = image.width();
   out.height = image.height();
   out.stride = image.bytes_per_row();

@@ -15,8 +15,9 @@
 
 namespace congvan::pdf {
 
-// A rendered page: 8-bit gray, rows padded to `stride` bytes.
-struct GrayPage {
+// A rendered page: 32-bit native-endian 0xAARRGGBB pixels (colour, so that
+// OCR can drop red seals and blue stamps), rows padded to `stride` bytes.
+struct PageImage {
   int width = 0, height = 0, stride = 0;
   int dpi = 0;
   std::vector<uint8_t> pixels;  // height * stride bytes
@@ -45,8 +46,8 @@ class PdfDocument {
   int page_count() const;
   // The text layer of page `index` (0-based); an error when the page is damaged.
   Result<TextLayer> text_layer(int index) const;
-  // Renders page `index` at `dpi` for OCR.
-  Result<GrayPage> render(int index, int dpi) const;
+  // Renders page `index` at `dpi` in colour for OCR.
+  Result<PageImage> render(int index, int dpi) const;
 
  private:
   struct Impl;
