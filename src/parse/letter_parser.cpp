@@ -203,6 +203,12 @@ class Parser {
       header_end_ = 0;
     } else {
       size_t i = last_marker + 1;
+      // The subject line right under a type name or a V/v marker.
+      const std::string marker = trim(lines_[last_marker].text);
+      if (i < n && lines_[i].blank_before <= 1 &&
+          rules_.matches("doc_type", marker)) {
+        ++i;
+      }
       while (i < n && lines_[i].blank_before <= 1 && !rules_.matches("body_start", lines_[i].text) &&
              !is_label_line(lines_[i].text) && lines_[i].text.size() < 200) {
         ++i;
@@ -649,7 +655,15 @@ class Parser {
             break;
           }
         }
-        if (rules_.prefix_length("closing_start", part) || rules_.prefix_length("recipients_list_item", part)) continue;
+        if (rules_.prefix_length("closing_start", part) || rules_.prefix_length("recipients_list_item", part)) {
+          // "- Thủ tướng Chính phủ; CHỦ TỊCH": the signature's column after the entry.
+          const size_t semi = part.find_last_of(";");
+          if (semi != std::string::npos) {
+            const std::string tail = trim(part.substr(semi + 1));
+            if (!tail.empty() && is_capitals(tail) && to_u32(tail).size() > 3) candidates.push_back(collapse(tail));
+          }
+          continue;
+        }
         candidates.push_back(collapse(part));
       }
     }
