@@ -164,7 +164,9 @@ class Parser {
   size_t recipients_at_ = SIZE_MAX;  // the "Kính gửi" line
   size_t body_begin_ = 0;
   size_t closing_at_ = 0;      // "Nơi nhận" or the signature
-  size_t appendix_at_ = 0;     // "Phụ lục" after the signature (== size when none)
+  size_t appendix_at_ = 0;     // first appendix after the signature (== size when none)
+  size_t body_stop_ = 0;       // first line after the body (closing or appendix)
+  std::vector<size_t> appendix_heads_;
 
   bool is_header_marker(const TextLine& l) const {
     return rules_.matches("motto", l.text) || rules_.matches("number", l.text) ||
@@ -220,8 +222,14 @@ class Parser {
     if (recipients_at_ != SIZE_MAX) body = recipients_end();
     // After the header may still come header pieces (place/date under Kính gửi).
     body_begin_ = body;
-    // Closing: "Nơi nhận", else a signer prefix line after the end mark.
+    // Appendix headings ("Phụ lục", "PHỤ LỤC II") anywhere after the header.
     for (size_t i = body_begin_; i < n; ++i) {
+      if (is_appendix_heading(lines_[i])) appendix_heads_.push_back(i);
+    }
+    const size_t first_appendix = appendix_heads_.empty() ? n : appendix_heads_.front();
+    // Closing: "Nơi nhận", else a signer prefix line, outside the appendices.
+    for (size_t i = body_begin_; i < n; ++i) {
+      if (i >= first_appendix && in_appendix(i)) continue;
       const std::string& t = lines_[i].text;
       if (rules_.prefix_length("closing_start", t)) {
         closing_at_ = i;
@@ -232,19 +240,39 @@ class Parser {
         break;
       }
     }
-    for (size_t i = closing_at_; i < n; ++i) {
-      if (rules_.prefix_length("appendix_start", lines_[i].text)) {
-        appendix_at_ = i;
+    body_stop_ = std::min(closing_at_, first_appendix);
+    for (size_t a : appendix_heads_) {
+      if (a > closing_at_) {
+        appendix_at_ = a;
         break;
       }
     }
-    if (closing_at_ < n) {
-      out_.body_end = lines_[closing_at_].start();
-      out_.body_end_page = lines_[closing_at_].page;
+    if (body_stop_ < n) {
+      out_.body_end = lines_[body_stop_].start();
+      out_.body_end_page = lines_[body_stop_].page;
     } else if (n > 0) {
       out_.body_end = lines_.back().end();
       out_.body_end_page = lines_.back().page;
     }
+  }
+
+  // "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01" standing alone, or a capital line.
+  bool is_appendix_heading(const TextLine& l) const {
+    auto len = rules_.prefix_length("appendix_start", l.text);
+    if (!len) return false;
+    return l.text.size() - *len <= 12 || is_capitals(l.text);
+  }
+
+  // True when line i lies in an appendix table (a table row after a heading).
+  bool in_appendix(size_t i) const {
+    for (size_t a : appendix_heads_) {
+      if (a > i) break;
+      // An appendix runs until a "Nơi nhận" outside a table row.
+      if (lines_[i].from_table && lines_[i].table_row >= 0 && !rules_.prefix_length("closing_start", lines_[i].text)) return true;
+      if (!lines_[i].from_table && !rules_.prefix_length("closing_start", lines_[i].text) &&
+          !rules_.prefix_length("signer_prefix", lines_[i].text)) return true;
+    }
+    return false;
   }
 
   // Index of the first line after the Kính gửi list.
@@ -504,7 +532,7 @@ class Parser {
 
   void parse_body() {
     std::vector<Block>& blocks = out_.blocks;
-    const size_t end = std::min(closing_at_, lines_.size());
+    const size_t end = std::min(body_stop_, lines_.size());
     for (size_t i = body_begin_; i < end; ++i) {
       TextLine line = lines_[i];
       collapse_spaces(line);
@@ -748,17 +776,11 @@ class Parser {
   // --- Appendix -----------------------------------------------------------
 
   void parse_appendices() {
-    size_t i = appendix_at_;
-    while (i < lines_.size()) {
-      size_t next = lines_.size();
-      for (size_t k = i + 1; k < lines_.size(); ++k) {
-        if (rules_.prefix_length("appendix_start", lines_[k].text)) {
-          next = k;
-          break;
-        }
-      }
-      parse_appendix(i, next);
-      i = next;
+    for (size_t k = 0; k < appendix_heads_.size(); ++k) {
+      const size_t begin = appendix_heads_[k];
+      size_t end = k + 1 < appendix_heads_.size() ? appendix_heads_[k + 1] : lines_.size();
+      if (closing_at_ > begin && closing_at_ < end) end = closing_at_;
+      parse_appendix(begin, end);
     }
   }
 
