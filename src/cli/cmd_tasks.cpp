@@ -112,12 +112,12 @@ void register_docs_command(CLI::App& app, CliContext& ctx) {
     std::vector<std::vector<std::string>> table;
     for (const auto& d : *docs) {
       table.push_back({std::to_string(d.id), d.doc_number.value_or("-"), d.date.value_or("-"),
-                       d.issuer.value_or("-"), d.doc_type.value_or("") + ": " + d.subject.value_or(d.source),
+                       d.issuer.value_or("-"), d.subject ? (d.doc_type ? *d.doc_type + ": " : "") + *d.subject : d.source,
                        std::to_string(d.open_tasks) + "/" + std::to_string(d.tasks)});
     }
     std::cout << render_table({{"ID", 4}, {"NUMBER", 18}, {"DATE", 10}, {"ISSUER", 24},
                                {"SUBJECT", 0}, {"OPEN", 7}},
-                              table, terminal_width(), {}, {true, false});
+                              table, terminal_width(), {}, {true, false, 2});
     if (!ctx.quiet) std::cerr << docs->size() << " documents\n";
   });
 }

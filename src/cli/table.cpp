@@ -54,6 +54,11 @@ std::string render_table(const std::vector<TableColumn>& columns,
       const std::string cell = i < cells.size() ? cells[i] : "";
       lines[i] = wrap ? wrap_graphemes(cell, widths[i])
                       : std::vector<std::string>{cut_to_width(cell, widths[i])};
+      const size_t most = static_cast<size_t>(std::max(1, style.max_lines));
+      if (lines[i].size() > most) {
+        lines[i].resize(most);
+        lines[i].back() = take_graphemes(lines[i].back(), widths[i] - 1) + "…";
+      }
       height = std::max(height, lines[i].size());
     }
     std::string out;

@@ -16,6 +16,7 @@ struct TableColumn {
 struct TableStyle {
   bool wrap = true;     // wrap long cells over several lines (else cut with "…")
   bool colour = false;  // colour highlighted rows (ANSI red); only on a terminal
+  int max_lines = 3;    // a wrapped cell shows at most this many lines, the last ending "…"
 };
 
 // Renders rows under a header line, fitting `total_width` columns. Fixed

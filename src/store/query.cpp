@@ -111,7 +111,7 @@ std::string json_ids(const std::vector<int64_t>& ids) {
   return out + "]";
 }
 
-using Param = std::variant<std::string, int64_t>;
+using Param = std::variant<std::string, int64_t, std::monostate>;  // monostate: NULL
 
 // WHERE clauses and their parameters, bound in order.
 struct Where {
@@ -126,7 +126,8 @@ struct Where {
     int i = first;
     for (const auto& p : params) {
       if (const auto* s = std::get_if<std::string>(&p)) st.bind(i++, *s);
-      else st.bind(i++, std::get<int64_t>(p));
+      else if (const auto* n = std::get_if<int64_t>(&p)) st.bind(i++, *n);
+      else st.bind_null(i++);
     }
   }
 };
@@ -157,11 +158,31 @@ Status task_filters(const QueryFilter& f, Where& w) {
   else if (f.status == "done") w.add("t.status = 'done'");
   else if (f.status != "all") return Status::error("status must be open, done or all, not '" + f.status + "'");
   if (f.doc) {
-    w.add("(d.number = ? OR coalesce(d.number, '') || '/' || coalesce(d.symbol, '') = ? OR "
-          "d.source = ? OR CAST(d.id AS TEXT) = ?)");
-    for (int i = 0; i < 4; ++i) w.params.push_back(*f.doc);
+    // "3692", "3692/UBND-KSTTHC", "/UBND-NC", a file name or an id; each
+    // branch an index lookup.
+    const size_t slash = f.doc->find('/');
+    std::optional<std::string> number, symbol;
+    if (slash != std::string::npos) {
+      if (slash > 0) number = f.doc->substr(0, slash);
+      symbol = f.doc->substr(slash + 1);
+    }
+    w.add("d.id IN (SELECT id FROM documents WHERE number = ? UNION ALL SELECT id FROM documents "
+          "WHERE source = ? UNION ALL SELECT id FROM documents WHERE number IS ? AND symbol = ? "
+          "UNION ALL SELECT id FROM documents WHERE CAST(id AS TEXT) = ? AND id = CAST(? AS INTEGER))");
+    w.params.push_back(*f.doc);
+    w.params.push_back(*f.doc);
+    // Without a slash, the number/symbol branch must match nothing.
+    w.params.push_back(number ? Param(*number) : slash == std::string::npos ? Param(std::string("\x01")) : Param(std::monostate{}));
+    w.params.push_back(symbol ? Param(*symbol) : Param(std::string("\x01")));
+    w.params.push_back(*f.doc);
+    w.params.push_back(*f.doc);
   }
-  if (f.issuer) w.add("instr(congvan_fold(coalesce(d.issuer, '')), ?) > 0", fold(*f.issuer));
+  if (f.issuer) {
+    // Folding each distinct issuer once (documents_by_issuer) instead of each row.
+    w.add("d.issuer IN (SELECT issuer FROM (SELECT DISTINCT issuer FROM documents WHERE issuer IS "
+          "NOT NULL) WHERE instr(congvan_fold(issuer), ?) > 0)",
+          fold(*f.issuer));
+  }
   if (f.lead) {
     if (Status s = add_body_filter(w, *f.lead, "lead"); !s) return s;
   }
@@ -293,7 +314,7 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
   // Recurring: the next occurrence is computed here, never overdue.
   const bool wants_recurring =
       !f.overdue && (f.kinds.empty() || std::count(f.kinds.begin(), f.kinds.end(), "recurring"));
-  if (wants_recurring) {
+  if (wants_recurring && !dated && !(f.sort == "due" && f.limit > 0)) {
     Where w = common;
     w.add("x.kind = 'recurring'");
     std::string sql = select + w.sql + order_sql(f.sort);
@@ -304,6 +325,53 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     auto rows = read(*st);
     if (!rows) return rows.status();
     for (auto& r : *rows) out.push_back(std::move(r));
+  } else if (wants_recurring) {
+    // A recurring deadline's next date depends only on (every, day): take
+    // the pairs whose date is in the window, soonest first, each an index
+    // lookup (deadlines_recurring), and stop once `limit` rows are in hand.
+    Where w = common;
+    w.add("x.kind = 'recurring' AND x.every = ? AND x.day IS ?");
+    const size_t every_at = w.params.size();
+    w.params.emplace_back(std::string());
+    w.params.emplace_back(std::monostate{});
+    std::string sql = select + w.sql + order_sql(f.sort);
+    if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+    auto st = Statement::prepare(db, sql);
+    if (!st) return st.status();
+    struct Pair {
+      std::string first, every;
+      int day;
+    };
+    std::vector<Pair> pairs;
+    for (const char* every : {"day", "week", "month", "quarter", "half_year", "year"}) {
+      const int last = std::string(every) == "day" ? 0 : std::string(every) == "week" ? 7 : 31;
+      for (int day = 0; day <= last; ++day) {
+        Deadline d;
+        d.kind = "recurring";
+        d.every = every;
+        if (day > 0) d.day = day;
+        auto next = next_occurrences(d, f.as_of, 1);
+        if (next.empty() || (dated && !window->contains(next.front()))) continue;
+        pairs.push_back({next.front(), every, day});
+      }
+    }
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const Pair& a, const Pair& b) { return a.first < b.first; });
+    int64_t taken = 0;
+    std::string last_first;
+    for (const Pair& p : pairs) {
+      // Rows of later dates cannot enter the first `limit` once enough are in.
+      if (f.sort == "due" && f.limit > 0 && taken >= f.limit && p.first != last_first) break;
+      w.params[every_at] = p.every;
+      w.params[every_at + 1] = p.day > 0 ? Param(static_cast<int64_t>(p.day)) : Param(std::monostate{});
+      st->reset();
+      w.bind(*st);
+      auto rows = read(*st);
+      if (!rows) return rows.status();
+      taken += static_cast<int64_t>(rows->size());
+      last_first = p.first;
+      for (auto& r : *rows) out.push_back(std::move(r));
+    }
   }
   std::stable_sort(out.begin(), out.end(), [&](const Candidate& a, const Candidate& b) {
     return candidate_less(a, b, f.sort);
