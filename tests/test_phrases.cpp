@@ -225,6 +225,8 @@ TEST_CASE("deadlines: each kind, every way letters write them", "[phrases][deadl
     {"trước ngày 15 của tháng cuối quý", "recurring quarter day=15"},
     {"trước ngày 15/12 hằng năm", "recurring year day=15"},
     {"hằng tuần tổng hợp", "recurring week"},
+    {"báo cáo định kỳ hằng quý (trước ngày 20 của tháng cuối quý)", "recurring quarter day=20"},
+    {"Thời gian thực hiện: từ tháng 4/2024 đến tháng 12/2024", "within_month 2024-12-31"},
     // several in one item, duplicates collapsed
     {"hoàn thành trong tháng 6 năm 2024; rà soát trong tháng 10 năm 2024",
      "within_month 2024-06-30 | within_month 2024-10-31"},
@@ -381,6 +383,12 @@ TEST_CASE("references: types, numbers, dates", "[phrases][references]") {
       {"(Gửi kèm: Công văn số 221/VPCP-KSTT ngày 10/01/2024)", "Công văn 221/VPCP-KSTT 2024-01-10"},
       {"Thông tư liên tịch số 04/2018/TTLT-BTP-BNV ngày 10/5/2018",
        "Thông tư liên tịch 04/2018/TTLT-BTP-BNV 2018-05-10"},
+      {"các Quyết định số 10/QĐ-UBND, số 11/QĐ-UBND và số 12/QĐ-UBND cùng ngày 02/01/2024",
+       "Quyết định 10/QĐ-UBND 2024-01-02 | Quyết định 11/QĐ-UBND 2024-01-02 | "
+       "Quyết định 12/QĐ-UBND 2024-01-02"},
+      {"Căn cứ Quyết định số 28/2018/QĐ-TTg ngày 12/7/2018 của Thủ tướng Chính phủ;",
+       "Quyết định 28/2018/QĐ-TTg 2018-07-12"},
+      {"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", ""},
       {"Quyết định số 12/2024/QĐ-UBND ngày 1 tháng 3 năm 2024",
        "Quyết định 12/2024/QĐ-UBND 2024-03-01"},
       // not references
@@ -409,6 +417,11 @@ TEST_CASE("references: issuer from the text or the code", "[phrases][references]
                                   "Dân tộc về việc tổ chức hội nghị");
   REQUIRE(refs.size() == 1);
   CHECK(refs[0].issuer == std::optional<std::string>("Ủy ban Dân tộc"));
+  refs = find_references(rules(), "Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ "
+                                  "và Kết luận số 45-KL/TW ngày 01/02/2023 của Ban Bí thư");
+  REQUIRE(refs.size() == 2);
+  CHECK(refs[0].issuer == std::optional<std::string>("Chính phủ"));
+  CHECK(refs[1].issuer == std::optional<std::string>("Ban Bí thư"));
   refs = find_references(rules(), "Quyết định số 06/QĐ-TTg");
   REQUIRE(refs.size() == 1);
   CHECK(refs[0].issuer == std::optional<std::string>("Thủ tướng Chính phủ"));
@@ -451,6 +464,16 @@ TEST_CASE("assignees: lead and support", "[phrases][assignees]") {
       {"Đề nghị Bộ Công an, Bộ Quốc phòng phối hợp chỉ đạo", "Bộ Công an; Bộ Quốc phòng"},
       {"1. Các sở, ban, ngành cấp tỉnh", "Các sở, ban, ngành cấp tỉnh"},
       {"Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức", "Sở Văn hóa, Thể thao và Du lịch"},
+      {"UBND các huyện, thành phố chỉ đạo UBND cấp xã rà soát", "UBND các huyện, thành phố"},
+      {"Ban Quản lý các khu công nghiệp tỉnh chủ trì, phối hợp với Sở Xây dựng, Sở Công Thương "
+       "kiểm tra.",
+       "Ban Quản lý các khu công nghiệp tỉnh / Sở Xây dựng; Sở Công Thương"},
+      {"Đài Phát thanh và Truyền hình tỉnh, Báo Quảng Ngãi tăng cường tuyên truyền",
+       "Đài Phát thanh và Truyền hình tỉnh; Báo Quảng Ngãi"},
+      {"Sở Y tế:", "Sở Y tế"},
+      {"Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh "
+       "phối hợp tuyên truyền",
+       "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; Các tổ chức chính trị - xã hội tỉnh"},
       {"Phối hợp chặt chẽ với các Bộ, ngành Trung ương trong quá trình triển khai",
        " / Các Bộ, ngành Trung ương"},
       {"UBND các huyện: Ba Tơ, Minh Long, Sơn Hà cử đại diện tham dự",

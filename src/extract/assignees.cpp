@@ -85,9 +85,9 @@ class BodyReader {
       }
     }
     re2::StringPiece m;
-    // Start after the first letter so that a name opening with a stop word is kept.
-    if (A_.stop->Match(re2::StringPiece(s.data(), s.size()), 1, end, re2::RE2::UNANCHORED, &m,
-                       1)) {
+    // Start after the first letter so that a name opening with a stop word is
+    // kept; the text ends at `end` so that "$" matches there.
+    if (A_.stop->Match(re2::StringPiece(s.data(), end), 1, end, re2::RE2::UNANCHORED, &m, 1)) {
       end = static_cast<size_t>(m.data() - s.data());
     }
     // "có" ends a name unless it is "có liên quan".
@@ -152,7 +152,8 @@ class BodyReader {
     size_t end = list.size();
     re2::StringPiece m;
     if (A_.stop->Match(re2::StringPiece(list.data(), list.size()), 0, list.size(),
-                       re2::RE2::UNANCHORED, &m, 1)) {
+                       re2::RE2::UNANCHORED, &m, 1) &&
+        m.data() != nullptr) {
       end = static_cast<size_t>(m.data() - list.data());
     }
     list = match::trim(list.substr(0, end), " ,");

@@ -289,9 +289,16 @@ std::vector<Deadline> find_deadlines(const PhraseRules& rules, std::string_view 
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
+  // "hằng quý (trước ngày 20 của tháng cuối quý)": the recurrence with its
+  // day says all the one without a day says.
+  std::set<std::string> with_day;
+  for (const auto& f : found) {
+    if (f.second.kind == "recurring" && f.second.day) with_day.insert(*f.second.every);
+  }
   std::vector<Deadline> out;
   std::set<DeadlineKey> seen;
   for (auto& [pos, d] : found) {
+    if (d.kind == "recurring" && !d.day && with_day.count(*d.every)) continue;
     DeadlineKey key{d.kind, d.due, d.count, d.unit, d.every, d.day};
     if (!seen.insert(key).second) continue;
     out.push_back(std::move(d));

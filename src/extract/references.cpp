@@ -63,7 +63,9 @@ std::string clean_issuer(std::string_view s) {
       " triển khai", " thực hiện", " sửa đổi", " tại ", " đã ", " giao ", " chỉ đạo", " đối với",
       " trong ", " nhằm ", " theo ", " và các ", " thì ", " là ", " có ", " được ", " cho ",
       " gửi ", " yêu cầu", " đề nghị", " nay ", " quy chế", " kế hoạch", " tăng cường",
-      " thông báo", " tổ chức", " đẩy mạnh", " năm 20"};
+      " thông báo", " tổ chức", " đẩy mạnh", " năm 20", " số ", " và Nghị", " và Quyết",
+      " và Chỉ thị", " và Kết luận", " và Công văn", " và Thông", " và Kế hoạch", " và Luật",
+      " và Văn bản", " và Chương trình", " và Hướng dẫn", " và các ", " và Đề án"};
   std::string t = match::collapse(s) + " ";
   size_t cut = t.size();
   for (auto stop : kStops) {
