@@ -195,7 +195,8 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
 
   FileSpec rf{"references.rules", true, {},
               {"code_type", "code_issuer", "type"},
-              {"number", "type_before", "list_link", "date_after", "date_before", "issuer_after",
+              {"number", "type_before", "list_link", "date_after", "date_before", "date_after_issuer",
+               "issuer_after",
                "not_reference"}};
   auto r = load_file(models_dir, rf);
   if (!r) return r.status();
@@ -205,6 +206,7 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
   R.list_link = r->singles["list_link"];
   R.date_after = r->singles["date_after"];
   R.date_before = r->singles["date_before"];
+  R.date_after_issuer = r->singles["date_after_issuer"];
   R.issuer_after = r->singles["issuer_after"];
   R.not_reference = r->singles["not_reference"];
   // Codes are matched as written (case matters: "CT" vs "CTr"), not folded.

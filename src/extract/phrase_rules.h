@@ -74,6 +74,7 @@ struct ReferenceRules {
   std::shared_ptr<const re2::RE2> list_link;    // between two numbers of one list
   std::shared_ptr<const re2::RE2> date_after;   // date right after a number, group "date"
   std::shared_ptr<const re2::RE2> date_before;  // "Ngày dd/mm/yyyy, … ban hành" before it
+  std::shared_ptr<const re2::RE2> date_after_issuer;  // "… của <issuer> ngày dd/mm/yyyy"
   std::shared_ptr<const re2::RE2> issuer_after;  // "của <issuer>", group "issuer"
   std::shared_ptr<const re2::RE2> not_reference;  // the letter's own "Số: …" and the like
   WordTable code_types;                 // "QĐ" → "Quyết định"

@@ -135,6 +135,10 @@ std::vector<Reference> find_references(const PhraseRules& rules, std::string_vie
       m.ref.date = iso_of(std::string_view(date.data(), date.size()));
       issuer_from = static_cast<size_t>(date.data() - text.data()) + date.size();
     }
+    if (!m.ref.date &&
+        re2::RE2::PartialMatch(after_piece, *R.date_after_issuer, &date) && date.data() != nullptr) {
+      m.ref.date = iso_of(std::string_view(date.data(), date.size()));
+    }
     // Issuer: "của …" after the date or number, else from the code.
     std::string_view tail = text.substr(issuer_from, std::min<size_t>(160, text.size() - issuer_from));
     re2::StringPiece issuer;
