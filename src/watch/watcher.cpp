@@ -393,7 +393,7 @@ struct Watcher::Impl {
     }
     JournalEntry entry;
     int tasks = 0;
-    bool outcome_known = false;
+    bool outcome_known = false;  // stored by a run that was killed before the move
     if (*open && (*open)->sha256 == sha) {
       entry = **open;
       if (entry.decided) {
@@ -480,7 +480,8 @@ struct Watcher::Impl {
     Step step = complete(entry, path);
     if (step == Step::kDone) {
       count(entry.outcome);
-      log_file(path, to_string(entry.outcome), tasks, ms(), where(entry, path));
+      log_file(path, to_string(entry.outcome), tasks, ms(),
+               where(entry, path) + (outcome_known ? " (finished after a restart)" : ""));
     }
     return step;
   }
