@@ -91,6 +91,28 @@ class Assembler {
       : rules_(rules), phrases_(rules.phrases), structure_(rules.structure), st_(st) {
     context_.letter_date = st.header.date;
     recipients_ = as_assignees(phrases_, st.header.recipients);
+    if (recipients_.empty()) recipients_ = attendees();
+  }
+
+  // A notice or invitation has no Kính gửi: its addressees are the
+  // attendees its "Thành phần" item lists, one per bullet.
+  std::vector<Assignee> attendees() const {
+    std::vector<std::string> names;
+    for (size_t i = 0; i < st_.blocks.size(); ++i) {
+      const Block& b = st_.blocks[i];
+      if (b.kind == BlockKind::kBullet || b.kind == BlockKind::kParagraph) continue;
+      if (!structure_.matches("component_list_cue", b.text.text)) continue;
+      for (size_t k = i + 1; k < st_.blocks.size() && st_.blocks[k].parent == static_cast<int>(i); ++k) {
+        if (st_.blocks[k].kind != BlockKind::kBullet) break;
+        std::string name = st_.blocks[k].text.text;
+        const size_t paren = name.find(" (");
+        if (paren != std::string::npos) name = name.substr(0, paren);
+        name = trim_punctuation(name);
+        if (!name.empty()) names.push_back(name);
+      }
+      if (!names.empty()) break;
+    }
+    return as_assignees(phrases_, names);
   }
 
   Extraction run() {
