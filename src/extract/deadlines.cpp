@@ -191,13 +191,8 @@ class DeadlineBuilder {
       d.due = to_iso(last_day_of_month(year, *months));
       return d;
     }
-    bool explicit_year = false;
-    auto date = parse_day(grp("date"), ld_, &explicit_year);
+    auto date = parse_day(grp("date"), ld_, nullptr);
     if (!date) return std::nullopt;
-    // An explicit date before the letter's own date is background.
-    if (explicit_year && ld_.day != 0 && *date < Date{ld_.year, ld_.month, ld_.day}) {
-      return std::nullopt;
-    }
     d.due = to_iso(*date);
     if (!grp("time").empty()) d.time = parse_time(grp("time"), grp("ampm"));
     return d;
@@ -251,6 +246,18 @@ class DeadlineBuilder {
   const LetterDate& ld_;
 };
 
+// A due date that has passed when the letter was written is background
+// ("đã giao … trước ngày 30/11/2012", "Năm 2023, tỉnh đã …"), compared at the
+// precision the letter's date is known.
+bool before_letter(const Deadline& d, const LetterDate& ld) {
+  if (!d.due || d.kind == "relative" || ld.year == 0) return false;
+  auto due = parse_iso_date(*d.due);
+  if (!due) return false;
+  if (ld.month == 0) return due->year < ld.year;
+  if (ld.day == 0) return *due < Date{ld.year, ld.month, 1};
+  return *due < Date{ld.year, ld.month, ld.day};
+}
+
 using DeadlineKey = std::tuple<std::string, std::optional<std::string>, std::optional<int>,
                                std::optional<std::string>, std::optional<std::string>,
                                std::optional<int>>;
@@ -284,7 +291,8 @@ std::vector<Deadline> find_deadlines(const PhraseRules& rules, std::string_view 
       if (claims.overlaps(value)) return;
       claims.add(match::range_of(g, 0, text));
       if (p.kind == "none") return;
-      if (auto d = builder.build(p, g)) found.emplace_back(value.begin, std::move(*d));
+      auto d = builder.build(p, g);
+      if (d && !before_letter(*d, ld)) found.emplace_back(value.begin, std::move(*d));
     });
   }
   std::stable_sort(found.begin(), found.end(),
