@@ -337,7 +337,10 @@ class Immutable {
   Immutable& operator=(const Immutable&) = delete;
   bool ok() const { return ok_; }
   void release() {
-    for (const auto& f : files_) std::system(("chattr -i " + f.string() + " 2>/dev/null").c_str());
+    for (const auto& f : files_) {
+      const int rc = std::system(("chattr -i " + f.string() + " 2>/dev/null").c_str());
+      (void)rc;
+    }
     files_.clear();
   }
 
