@@ -180,7 +180,8 @@ Result<std::vector<LeadCounts>> lead_report(Store& store, const std::string& as_
 // Full-text search over letters (subject, header, text) and tasks (text,
 // bodies), diacritic- and case-insensitive. `query`: words (all must occur),
 // "quoted phrases", and word* prefixes. `exact`: the words must also occur
-// with the same diacritics (case still ignored).
+// with the same diacritics (case still ignored). Hits come newest first
+// (the most recently stored tasks, then documents), at most `limit` of each.
 struct SearchOptions {
   bool exact = false;
   bool tasks = true;
@@ -197,7 +198,7 @@ struct SearchHit {
   std::optional<std::string> doc_number;
   std::string item;     // tasks only
   std::string snippet;  // original text around the matches, matches marked
-  double rank = 0;      // bm25, lower is better
+  double rank = 0;      // bm25 of the hit, lower is a better match
 };
 Result<std::vector<SearchHit>> search(Store& store, const std::string& query,
                                       const SearchOptions& options);

@@ -92,9 +92,17 @@ Matches find_terms(const std::string& text, const std::vector<Term>& terms, bool
   m.words = split_words(text);
   m.hit.assign(m.words.size(), false);
   auto norm = [&](std::string_view s) { return exact ? lower_keep_marks(s) : fold(s); };
+  // One ICU call for the whole text; its words line up with the original's
+  // (folding never joins or splits words). Word by word if they do not.
   std::vector<std::string> keys;
   keys.reserve(m.words.size());
-  for (const auto& w : m.words) keys.push_back(norm(std::string_view(text).substr(w.start, w.end - w.start)));
+  const std::string whole = norm(text);
+  const auto folded_words = split_words(whole);
+  if (folded_words.size() == m.words.size()) {
+    for (const auto& w : folded_words) keys.push_back(whole.substr(w.start, w.end - w.start));
+  } else {
+    for (const auto& w : m.words) keys.push_back(norm(std::string_view(text).substr(w.start, w.end - w.start)));
+  }
   m.all = true;
   for (const Term& t : terms) {
     std::vector<std::string> want;
@@ -275,7 +283,7 @@ Result<std::vector<SearchHit>> search(Store& store, const std::string& query,
         "SELECT s.rowid, bm25(task_search), t.document_id, d.source, d.number, d.symbol, t.item, "
         "t.text, (SELECT group_concat(name, '; ') FROM assignees a WHERE a.task_id = t.id) FROM "
         "task_search s JOIN tasks t ON t.id = s.rowid JOIN documents d ON d.id = t.document_id "
-        "WHERE task_search MATCH ? ORDER BY bm25(task_search), s.rowid");
+        "WHERE task_search MATCH ? ORDER BY s.rowid DESC");
     if (!st) return st.status();
     st->bind(1, expr);
     for (;;) {
@@ -310,8 +318,7 @@ Result<std::vector<SearchHit>> search(Store& store, const std::string& query,
         "SELECT s.rowid, bm25(document_search), d.source, d.number, d.symbol, coalesce(d.doc_type, '') "
         "|| ' — ' || coalesce(d.subject, ''), (SELECT group_concat(text, char(12)) FROM (SELECT text FROM "
         "pages p WHERE p.document_id = d.id ORDER BY page)) FROM document_search s JOIN "
-        "documents d ON d.id = s.rowid WHERE document_search MATCH ? ORDER BY "
-        "bm25(document_search), s.rowid");
+        "documents d ON d.id = s.rowid WHERE document_search MATCH ? ORDER BY s.rowid DESC");
     if (!st) return st.status();
     st->bind(1, expr);
     int64_t found = 0;

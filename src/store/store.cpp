@@ -429,12 +429,27 @@ Result<std::vector<DocumentRecord>> Store::load_documents() {
 }
 
 Result<DocumentRecord> Store::load_document(int64_t document_id) {
-  auto all = load_documents();
-  if (!all) return all.status();
-  for (auto& r : *all) {
-    if (r.id == document_id) return std::move(r);
-  }
-  return Status::error("no document with id " + std::to_string(document_id));
+  // One row by its key: `congvan show` on a large database reads one letter.
+  auto st = Statement::prepare(impl_->db.get(),
+                               std::string("SELECT ") + kDocColumns + " FROM documents WHERE id = ?");
+  if (!st) return st.status();
+  st->bind(1, document_id);
+  auto s = st->step();
+  if (!s) return s.status();
+  if (!*s) return Status::error("no document with id " + std::to_string(document_id));
+  DocumentRecord r;
+  r.id = st->integer(0);
+  r.source = st->text(1);
+  r.path = st->text(2);
+  r.sha256 = st->text(3);
+  r.pages = static_cast<int>(st->integer(4));
+  r.origin = text_origin_from_string(st->text(5)).value_or(TextOrigin::kPlainText);
+  r.ocr_confidence = st->opt_real(6);
+  r.ingested_at = st->text(7);
+  auto ex = impl_->read_extraction(r.id, *st, 8);
+  if (!ex) return ex.status();
+  r.extraction = std::move(ex.value());
+  return r;
 }
 
 Result<DocumentText> Store::load_text(int64_t document_id) {

@@ -1,0 +1,397 @@
+// Benchmark of the clerk's common queries on a database of a million tasks:
+// builds it (synthetic letters made from the sample letters' sentences, the
+// gazetteer's bodies, varied dates and deadline kinds) and times each query.
+//
+//   queries_bench DB [--tasks N] [--runs R]   (builds DB when it does not exist)
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "congvan/calendar.h"
+#include "congvan/gazetteer.h"
+#include "congvan/query.h"
+#include "congvan/store.h"
+
+namespace fs = std::filesystem;
+using namespace congvan;
+
+namespace {
+
+constexpr int kTasksPerLetter = 20;
+const char* kAsOf = "2025-06-16";  // a Monday
+
+// Sentences of the sample letters long enough to be a task.
+std::vector<std::string> sample_sentences(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.size() >= 60 && line.size() <= 600 && line.find(' ') != std::string::npos) {
+        out.push_back(line);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct Body {
+  std::string canonical;
+  std::vector<std::string> written;  // the canonical name and its aliases
+};
+
+std::vector<Body> gazetteer_bodies(const Gazetteer& g) {
+  std::vector<Body> out;
+  for (const auto& e : g.entries()) {
+    Body b{e.canonical, {e.canonical}};
+    for (const auto& a : e.aliases) b.written.push_back(a);
+    out.push_back(std::move(b));
+  }
+  // Collective addressees the gazetteer does not list as one body.
+  out.push_back({"UBND các huyện, thành phố, thị xã", {"UBND các huyện, thành phố, thị xã"}});
+  return out;
+}
+
+Status build(const fs::path& db, int64_t tasks, const fs::path& source) {
+  auto gazetteer = Gazetteer::load(source / "models" / "gazetteer.tsv");
+  if (!gazetteer) return gazetteer.status();
+  const auto bodies = gazetteer_bodies(*gazetteer);
+  const auto sentences = sample_sentences(source / "samples" / "letters");
+  if (sentences.empty()) return Status::error("no sample sentences");
+  const std::vector<std::string> provinces = {
+      "Quảng Trị", "Hưng Yên", "Thanh Hóa", "Quảng Ngãi", "Nghệ An", "Hà Tĩnh", "Lào Cai",
+      "Đắk Lắk", "Cà Mau", "An Giang", "Bắc Ninh", "Thái Nguyên", "Lâm Đồng", "Gia Lai",
+      "Tây Ninh", "Đồng Tháp", "Vĩnh Long", "Cần Thơ", "Đà Nẵng", "Huế"};
+  const std::vector<std::string> symbols = {"UBND-KT", "UBND-VX", "UBND-NC", "UBND-KSTTHC",
+                                            "KH-UBND", "CT-UBND"};
+  auto store = Store::open(db);
+  if (!store) return store.status();
+  std::mt19937_64 rng(42);
+  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+  const int64_t first_day = to_day_number({2023, 1, 1});
+  const int64_t days = to_day_number({2026, 12, 31}) - first_day + 1;
+  const int64_t letters = (tasks + kTasksPerLetter - 1) / kTasksPerLetter;
+  const auto started = std::chrono::steady_clock::now();
+  for (int64_t n = 0; n < letters; ++n) {
+    NewDocument d;
+    d.source = fmt::format("letter_{:07d}.txt", n);
+    d.path = "bench/" + d.source;
+    d.sha256 = fmt::format("{:064x}", n + 1);
+    LetterHeader& h = d.extraction.header;
+    const std::string province = provinces[pick(provinces.size())];
+    h.issuer = "UBND tỉnh " + province;
+    h.doc_type = "Công văn";
+    h.number = std::to_string(n + 1);
+    h.symbol = symbols[pick(symbols.size())];
+    h.place = province;
+    h.date = to_iso(from_day_number(first_day + static_cast<int64_t>(pick(days))));
+    h.subject = sentences[pick(sentences.size())].substr(0, 120);
+    d.extraction.rules_version = "bench";
+    std::string page = *h.subject + "\n";
+    for (int i = 0; i < kTasksPerLetter && n * kTasksPerLetter + i < tasks; ++i) {
+      Task t;
+      t.item = std::to_string(i + 1);
+      t.text = sentences[pick(sentences.size())];
+      if (i < 3) page += t.text + "\n";
+      const Body& lead = bodies[pick(bodies.size())];
+      t.lead.push_back({lead.written[pick(10) < 7 ? 0 : pick(lead.written.size())], lead.canonical});
+      for (size_t s = pick(3); s > 0; --s) {
+        const Body& b = bodies[pick(bodies.size())];
+        t.support.push_back({b.canonical, b.canonical});
+      }
+      const size_t count = pick(100) < 5 ? 0 : pick(100) < 15 ? 2 : 1;
+      for (size_t k = 0; k < count; ++k) {
+        Deadline x;
+        const Date due = from_day_number(first_day + static_cast<int64_t>(pick(days)));
+        const size_t kind = pick(100);
+        if (kind < 50) {
+          x.kind = "by_date";
+          x.due = to_iso(due);
+          x.text = fmt::format("trước ngày {}/{}/{}", due.day, due.month, due.year);
+        } else if (kind < 62) {
+          x.kind = "within_month";
+          x.due = to_iso(last_day_of_month(due.year, due.month));
+          x.text = fmt::format("trong tháng {}/{}", due.month, due.year);
+        } else if (kind < 70) {
+          x.kind = "within_quarter";
+          x.due = to_iso(last_day_of_quarter(due.year, (due.month + 2) / 3));
+          x.text = fmt::format("trong quý {}/{}", (due.month + 2) / 3, due.year);
+        } else if (kind < 76) {
+          x.kind = "within_year";
+          x.due = to_iso({due.year, 12, 31});
+          x.text = fmt::format("trong năm {}", due.year);
+        } else if (kind < 86) {
+          x.kind = "recurring";
+          const size_t every = pick(100);
+          x.every = every < 50 ? "month" : every < 70 ? "quarter" : every < 85 ? "week" : every < 95 ? "year" : "day";
+          if (*x.every == "week") x.day = static_cast<int>(pick(7)) + 1;
+          else if (*x.every != "day" && pick(10) < 7) x.day = static_cast<int>(pick(31)) + 1;
+          x.text = "định kỳ hằng " + *x.every;
+        } else if (kind < 93) {
+          x.kind = "relative";
+          x.count = static_cast<int>(pick(30)) + 1;
+          x.unit = pick(2) ? "day" : "working_day";
+          x.anchor = "ngày ký văn bản";
+          if (pick(2)) x.due = to_iso(due);
+          x.text = fmt::format("trong {} ngày kể từ ngày ký", *x.count);
+        } else {
+          x.kind = "on_event";
+          x.anchor = "có hướng dẫn của Bộ Tài chính";
+          x.text = "ngay sau khi có hướng dẫn của Bộ Tài chính";
+        }
+        t.deadlines.push_back(std::move(x));
+      }
+      t.span = {1, i * 100, i * 100 + 99};
+      d.extraction.tasks.push_back(std::move(t));
+    }
+    PageText p;
+    p.text = page;
+    d.text.pages.push_back(std::move(p));
+    auto added = store->add_document(d);
+    if (!added) return added.status();
+    if ((n + 1) % 5000 == 0) {
+      const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cerr << fmt::format("  {} letters, {} tasks, {:.0f} s\n", n + 1, (n + 1) * kTasksPerLetter, s);
+    }
+  }
+  // Clerks close tasks one by one: 2,000 of them are done.
+  for (int64_t id = 1; id <= std::min<int64_t>(tasks, 10000); id += 5) {
+    if (Status s = set_task_status(*store, id, "done", std::string("bench"), "bench"); !s) return s;
+  }
+  return Status::ok();
+}
+
+struct Timing {
+  double min_ms = 0, median_ms = 0, max_ms = 0;
+  double cpu_median_ms = 0;  // CPU time of this thread: what the query costs without other load
+  size_t rows = 0;
+};
+
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+Timing time_query(int runs, const std::function<size_t()>& query) {
+  std::vector<double> ms, cpu;
+  size_t rows = 0;
+  for (int i = 0; i < runs; ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const double c0 = thread_cpu_ms();
+    rows = query();
+    cpu.push_back(thread_cpu_ms() - c0);
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::sort(ms.begin(), ms.end());
+  std::sort(cpu.begin(), cpu.end());
+  return {ms.front(), ms[ms.size() / 2], ms.back(), cpu[cpu.size() / 2], rows};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: queries_bench DB [--tasks N] [--runs R]\n";
+    return 2;
+  }
+  const fs::path db = argv[1];
+  int64_t tasks = 1000000;
+  int runs = 7;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    const std::string opt = argv[i];
+    if (opt == "--tasks") tasks = std::stoll(argv[i + 1]);
+    else if (opt == "--runs") runs = std::stoi(argv[i + 1]);
+  }
+  const fs::path source = CONGVAN_SOURCE_DIR;
+  if (!fs::exists(db)) {
+    std::cerr << "building " << db << " with " << tasks << " tasks\n";
+    const auto t0 = std::chrono::steady_clock::now();
+    if (Status s = build(db, tasks, source); !s) {
+      std::cerr << "queries_bench: " << s.message() << "\n";
+      return 1;
+    }
+    std::cerr << fmt::format("built in {:.0f} s\n", std::chrono::duration<double>(
+                                                        std::chrono::steady_clock::now() - t0).count());
+  }
+  auto store = Store::open(db);
+  if (!store) {
+    std::cerr << "queries_bench: " << store.message() << "\n";
+    return 1;
+  }
+  auto gazetteer = Gazetteer::load(source / "models" / "gazetteer.tsv");
+  if (!gazetteer) {
+    std::cerr << "queries_bench: " << gazetteer.message() << "\n";
+    return 1;
+  }
+  // What the CLI does with --lead: the gazetteer's names and the merged ones.
+  auto body = [&](const std::string& text) {
+    BodyFilter b{text, {}};
+    std::set<std::string> names;
+    for (const auto& n : gazetteer->match(text)) {
+      names.insert(n);
+      for (const auto& old : gazetteer->predecessors(n)) names.insert(old);
+    }
+    b.names.assign(names.begin(), names.end());
+    return b;
+  };
+  auto filter = [&] {
+    QueryFilter f;
+    f.as_of = kAsOf;
+    return f;
+  };
+  auto deadlines = [&](QueryFilter f) {
+    return [&store, f] {
+      auto r = find_deadlines(*store, f);
+      if (!r) throw std::runtime_error(r.message());
+      return r->size();
+    };
+  };
+  struct Case {
+    std::string name;
+    std::function<size_t()> run;
+  };
+  std::vector<Case> cases;
+  {
+    QueryFilter f = filter();
+    f.within_days = 7;
+    cases.push_back({"deadlines --within 7 (every row)", deadlines(f)});
+    f.limit = 100;
+    cases.push_back({"deadlines --within 7 --limit 100", deadlines(f)});
+  }
+  {
+    QueryFilter f = filter();
+    f.overdue = true;
+    f.limit = 100;
+    cases.push_back({"deadlines --overdue --limit 100", deadlines(f)});
+  }
+  {
+    QueryFilter f = filter();
+    f.lead = body("so tai chinh");
+    f.within_days = 30;
+    cases.push_back({"deadlines --lead 'so tai chinh' --within 30", deadlines(f)});
+  }
+  {
+    QueryFilter f = filter();
+    f.lead = body("Sở TT&TT");
+    f.overdue = true;
+    f.limit = 100;
+    cases.push_back({"deadlines --lead 'Sở TT&TT' --overdue --limit 100", deadlines(f)});
+  }
+  {
+    QueryFilter f = filter();
+    f.support = body("so tu phap");
+    f.within_days = 14;
+    cases.push_back({"deadlines --support 'so tu phap' --within 14", deadlines(f)});
+  }
+  {
+    QueryFilter f = filter();
+    f.due_after = "2025-07-01";
+    f.due_before = "2025-07-31";
+    f.limit = 200;
+    cases.push_back({"deadlines --due-after 01/07/2025 --due-before 31/07/2025 --limit 200", deadlines(f)});
+  }
+  {
+    QueryFilter f = filter();
+    f.doc = "4321";
+    cases.push_back({"deadlines --doc 4321", deadlines(f)});
+  }
+  {
+    QueryFilter f = filter();
+    f.issuer = "hung yen";
+    f.within_days = 30;
+    f.limit = 100;
+    cases.push_back({"deadlines --issuer 'hung yen' --within 30 --limit 100", deadlines(f)});
+  }
+  {
+    QueryFilter f = filter();
+    f.kinds = {"recurring"};
+    f.within_days = 7;
+    f.limit = 100;
+    cases.push_back({"deadlines --kind recurring --within 7 --limit 100", deadlines(f)});
+  }
+  {
+    QueryFilter f = filter();
+    f.limit = 50;
+    cases.push_back({"deadlines --limit 50", deadlines(f)});
+  }
+  {
+    QueryFilter f = filter();
+    f.lead = body("ubnd cac huyen");
+    f.limit = 100;
+    cases.push_back({"tasks --lead 'ubnd cac huyen' --limit 100", [&store, f] {
+                       auto r = find_tasks(*store, f);
+                       if (!r) throw std::runtime_error(r.message());
+                       return r->size();
+                     }});
+  }
+  {
+    QueryFilter f = filter();
+    f.overdue = true;
+    f.lead = body("Sở Nội vụ");
+    f.limit = 100;
+    cases.push_back({"tasks --overdue --lead 'Sở Nội vụ' --limit 100", [&store, f] {
+                       auto r = find_tasks(*store, f);
+                       if (!r) throw std::runtime_error(r.message());
+                       return r->size();
+                     }});
+  }
+  auto searching = [&](const std::string& q, bool exact) {
+    return [&store, q, exact] {
+      SearchOptions o;
+      o.exact = exact;
+      auto r = search(*store, q, o);
+      if (!r) throw std::runtime_error(r.message());
+      return r->size();
+    };
+  };
+  cases.push_back({"search 'thu tuc hanh chinh'", searching("thu tuc hanh chinh", false)});
+  cases.push_back({"search --exact 'thủ tục hành chính'", searching("thủ tục hành chính", true)});
+  cases.push_back({"search '\"dich vu cong truc tuyen\"'", searching("\"dich vu cong truc tuyen\"", false)});
+  cases.push_back({"show 4321", [&store] {
+                     auto id = resolve_document(*store, "4321");
+                     if (!id) throw std::runtime_error(id.message());
+                     auto v = show_document(*store, *id);
+                     if (!v) throw std::runtime_error(v.message());
+                     return v->tasks.size();
+                   }});
+  cases.push_back({"report (counts per lead)", [&store] {
+                     auto r = lead_report(*store, kAsOf, 7);
+                     if (!r) throw std::runtime_error(r.message());
+                     return r->size();
+                   }});
+  auto total = store->count_rows("tasks");
+  std::cout << fmt::format("{} tasks, as of {}, {} runs each; wall ms min / median / max, then "
+                           "the median CPU ms of the query's thread\n",
+                           total ? *total : -1, kAsOf, runs);
+  int slow = 0;
+  for (const auto& c : cases) {
+    Timing t;
+    try {
+      t = time_query(runs, c.run);
+    } catch (const std::exception& e) {
+      std::cerr << c.name << ": " << e.what() << "\n";
+      return 1;
+    }
+    const bool ok = t.median_ms < 100;
+    slow += !ok;
+    std::cout << fmt::format("{:<66} {:>7.1f} {:>7.1f} {:>7.1f}  cpu {:>6.1f}  {:>6} rows {}\n",
+                             c.name, t.min_ms, t.median_ms, t.max_ms, t.cpu_median_ms, t.rows,
+                             ok ? "" : "SLOW");
+  }
+  return slow == 0 ? 0 : 1;
+}
