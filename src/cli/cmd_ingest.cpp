@@ -109,7 +109,10 @@ void register_ingest_command(CLI::App& app, CliContext& ctx) {
     };
     std::function<void(const BatchProgress&)> on_progress;
     if (bar) {
-      on_progress = [&](const BatchProgress& p) {
+      // Redrawn at most ten times a second, and once at the end.
+      on_progress = [&, last = -1.0](const BatchProgress& p) mutable {
+        if (p.files_done < p.files_total && bar_drawn && p.seconds - last < 0.1) return;
+        last = p.seconds;
         std::cerr << "\r\033[K" << progress_line(p) << std::flush;
         bar_drawn = true;
       };
