@@ -484,6 +484,12 @@ TEST_CASE("assignees: lead and support", "[phrases][assignees]") {
       {"Đài Phát thanh và Truyền hình tỉnh, Báo Quảng Ngãi tăng cường tuyên truyền",
        "Đài Phát thanh và Truyền hình tỉnh; Báo Quảng Ngãi"},
       {"Sở Y tế:", "Sở Y tế"},
+      {"Sở Tài chính (cơ quan thường trực) có trách nhiệm tổng hợp", "Sở Tài chính"},
+      {"Giao Công an tỉnh làm đầu mối, phối hợp với các sở, ngành liên quan",
+       "Công an tỉnh / Các sở, ngành liên quan"},
+      {"Cục Thuế tỉnh, Kho bạc Nhà nước tỉnh phối hợp với Sở Tài chính để thực hiện",
+       "Cục Thuế tỉnh; Kho bạc Nhà nước tỉnh / Sở Tài chính"},
+      {"Chỉ đạo các đơn vị trực thuộc triển khai thực hiện nghiêm túc", ""},
       {"Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh "
        "phối hợp tuyên truyền",
        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; Các tổ chức chính trị - xã hội tỉnh"},

@@ -231,6 +231,12 @@ Assignment find_assignees(const PhraseRules& rules, std::string_view text) {
       anchored(*A.label, text.substr(start, at - start), &label);
       size_t end = 0;
       auto names = reader.read(text, start + label, &end);
+      // "Sở Tài chính (cơ quan thường trực) có trách nhiệm": skip the aside.
+      size_t next = skip_spaces(text, end);
+      if (next < text.size() && text[next] == '(') {
+        size_t close = text.find(')', next);
+        if (close != std::string_view::npos) end = skip_spaces(text, close + 1);
+      }
       if (!names.empty() && end + 2 >= at) lead = std::move(names);
     });
   }
