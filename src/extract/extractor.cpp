@@ -94,6 +94,52 @@ class Assembler {
     if (recipients_.empty()) recipients_ = attendees();
   }
 
+  // The bodies one attendee bullet names: "Lãnh đạo các sở, ngành: Sở A, Sở B"
+  // → A, B; "UBND các huyện: X, Y; Phòng Z" → UBND huyện X, UBND huyện Y,
+  // Phòng Z; "Trưởng Ban X, Phòng … thuộc Ban X" → Ban X. A person named
+  // with "Đồng chí" is kept as written.
+  std::vector<std::string> attendee_bodies(std::string text) const {
+    const size_t paren = text.find(" (");
+    if (paren != std::string::npos) text = text.substr(0, paren);
+    text = trim_punctuation(text);
+    if (fold(text).rfind("dong chi", 0) == 0) return {text};
+    if (auto role = structure_.prefix_length("attendee_role", text)) text = trim(text.substr(*role));
+    std::vector<std::string> out;
+    const size_t colon = text.find(':');
+    if (colon != std::string::npos) {
+      const std::string head = trim(text.substr(0, colon));
+      const std::string list = trim(text.substr(colon + 1));
+      std::vector<re2::StringPiece> g(3);
+      const auto& units = structure_.get("attendee_unit_list");
+      for (const auto& p : units) {
+        re2::StringPiece input(head);
+        if (!p.re->Match(input, 0, input.size(), re2::RE2::ANCHOR_START, g.data(), 3)) continue;
+        const std::string unit = std::string(g[2]);
+        // Names up to the first ';', then whole bodies.
+        const size_t semi = list.find(';');
+        for (const auto& name : split_bodies(structure_, list.substr(0, semi == std::string::npos ? list.size() : semi))) {
+          for (size_t from = 0; from <= name.size();) {
+            const size_t comma = name.find(',', from);
+            const std::string one = trim(name.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+            if (!one.empty()) out.push_back("UBND " + unit + " " + one);
+            if (comma == std::string::npos) break;
+            from = comma + 1;
+          }
+        }
+        if (semi != std::string::npos) {
+          for (auto& b : split_bodies(structure_, list.substr(semi + 1))) out.push_back(b);
+        }
+        return out;
+      }
+      return split_bodies(structure_, list);
+    }
+    for (auto& b : split_bodies(structure_, text)) {
+      if (fold(b).find(" thuoc ") != std::string::npos && !out.empty()) continue;  // a unit of the body before it
+      out.push_back(b);
+    }
+    return out;
+  }
+
   // A notice or invitation has no Kính gửi: its addressees are the
   // attendees its "Thành phần" item lists, one per bullet.
   std::vector<Assignee> attendees() const {
@@ -104,11 +150,7 @@ class Assembler {
       if (!structure_.matches("component_list_cue", b.text.text)) continue;
       for (size_t k = i + 1; k < st_.blocks.size() && st_.blocks[k].parent == static_cast<int>(i); ++k) {
         if (st_.blocks[k].kind != BlockKind::kBullet) break;
-        std::string name = st_.blocks[k].text.text;
-        const size_t paren = name.find(" (");
-        if (paren != std::string::npos) name = name.substr(0, paren);
-        name = trim_punctuation(name);
-        if (!name.empty()) names.push_back(name);
+        for (auto& n : attendee_bodies(st_.blocks[k].text.text)) names.push_back(std::move(n));
       }
       if (!names.empty()) break;
     }
