@@ -8,7 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/table.h"
 #include "congvan/query.h"
+#include "text/display.h"
 #include "query_fixture.h"
 #include "test_support.h"
 
@@ -464,4 +466,25 @@ TEST_CASE("on the samples, counts agree between commands and filters keep their 
   for (const auto& lead : report["leads"]) counted += lead["overdue"].get<size_t>();
   CHECK(counted >= late_with_lead.size());
   CHECK((counted == 0) == late_with_lead.empty());
+}
+
+TEST_CASE("table cells wrap on grapheme boundaries and fit the width", "[query][table]") {
+  // "Tiếng Việt" with decomposed marks: a cluster is never cut.
+  const std::string nfd = "Ti\x65\xCC\x82\xCC\x81ng Vi\x65\xCC\xA3\xCC\x82t";
+  CHECK(grapheme_count(nfd) == 10);
+  CHECK(wrap_graphemes(nfd, 3) == std::vector<std::string>{
+                                      "Ti\x65\xCC\x82\xCC\x81", "ng", "Vi\x65\xCC\xA3\xCC\x82", "t"});
+  CHECK(wrap_graphemes("Sở Tài chính chủ trì", 9) ==
+        std::vector<std::string>{"Sở Tài", "chính chủ", "trì"});
+  CHECK(wrap_graphemes("", 5) == std::vector<std::string>{""});
+  const std::string table = render_table({{"A", 4}, {"B", 0}}, {{"x", "Rà soát thủ tục hành chính nội bộ"}},
+                                         30, {true}, {true, false, 3});
+  CHECK(table == "A     B\nx     Rà soát thủ tục hành\n      chính nội bộ\n");  // 24 wide
+  // Colour only when asked (on a terminal), and only on highlighted rows.
+  const std::string coloured = render_table({{"A", 4}, {"B", 0}}, {{"x", "y"}, {"z", "w"}}, 30,
+                                            {true, false}, {true, true, 3});
+  CHECK(coloured == "A     B\n\x1b[31mx     y\x1b[0m\nz     w\n");
+  // Never more lines than max_lines, the last one marked as cut.
+  const std::string cut = render_table({{"B", 0}}, {{std::string(70, 'a') + " b"}}, 22, {}, {true, false, 2});
+  CHECK(cut == "B\n" + std::string(20, 'a') + "\n" + std::string(19, 'a') + "…\n");
 }
