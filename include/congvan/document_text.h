@@ -24,7 +24,7 @@ struct OcrWord {
   float confidence = 0;
   int64_t start = -1;  // code-point offsets of the word in the page text, -1 unknown
   int64_t end = -1;
-  std::string raw_text;      // as Tesseract read it, when the correction changed it
+  std::string raw_text{};    // as Tesseract read it, when the correction changed it
   bool needs_review = false;  // a number/date read with low confidence or repaired
 };
 
@@ -38,7 +38,7 @@ struct PageText {
   int dpi = 0;                  // resolution the page was OCR'd at, 0 when not OCR'd
   int rotation = 0;             // degrees the page was turned to read upright (0/90/180/270)
   double skew_degrees = 0;      // skew corrected before OCR
-  std::string ocr_reason;       // why a PDF page was OCR'd ("signature box only", …), empty else
+  std::string ocr_reason{};     // why a PDF page was OCR'd ("signature box only", …), empty else
   bool needs_review = false;    // some word on the page needs_review
 };
 
@@ -46,9 +46,9 @@ struct DocumentText {
   std::vector<PageText> pages;
   // 1-based page numbers that could not be read (damaged PDF pages, broken
   // TIFF frames); `pages` holds the others, in order. Empty when all read.
-  std::vector<int> unreadable_pages;
+  std::vector<int> unreadable_pages{};
   // One-line notes for the user ("x.pdf: pages 3, 5 could not be read (damaged)").
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings{};
 
   // The whole document: pages joined with '\f'.
   std::string joined() const;

@@ -18,6 +18,12 @@ namespace congvan {
 
 enum class FileKind { kText, kPdf, kImage, kUnknown };
 
+// Tesseract's OpenMP runtime reads OMP_THREAD_LIMIT once, when the program
+// is loaded; without it each page spends several times the CPU on idle
+// threads. Call first thing in main(): when the variable is unset it sets it
+// to 1 and re-executes the program (argv unchanged); otherwise it returns.
+void limit_ocr_threads_or_reexec(char** argv);
+
 // Sniffs the kind of a file from its first bytes (magic numbers), not its name.
 FileKind sniff_file_kind(std::string_view bytes);
 

@@ -18,6 +18,10 @@ every file keeps the letter's stem, because the scorer pairs documents by stem:
                               in TCVN3 (ABC) bytes shown through a Latin-1 font,
                               as Poppler reads old .VnTime letters
   OUT/truth/<stem>.txt        the text of the pages rendered in the image variants
+                              (pdftotext -layout: header columns side by side)
+  OUT/truth_blocks/<stem>.txt the same with each run of two-column lines given
+                              as the left column, then the right one (the
+                              reading order congvan gives OCR text)
 Options through the environment: PAGES_MAX (default 1) pages per image variant.
 """
 import html
@@ -77,6 +81,25 @@ def page_text(pdf, page):
     """The text of one page of the born-digital PDF: the truth for its images."""
     return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout.replace("\f", "")
+
+
+def column_blocks(text):
+    """Layout text with runs of two-column lines (parts 4+ spaces apart) given
+    as the left column's lines, then the right column's."""
+    out, left, right = [], [], []
+    for line in text.splitlines() + [""]:
+        parts = [p.strip() for p in re.split(r" {4,}", line.strip()) if p.strip()]
+        if len(parts) == 2 and len(line) - len(line.lstrip()) < 30:
+            left.append(parts[0])
+            right.append(parts[1])
+            continue
+        if left and not line.strip():
+            continue  # a blank line inside a run of two-column lines
+        if left:
+            out += left + right
+            left, right = [], []
+        out.append(line)
+    return "\n".join(out)
 
 
 def content_box(png):
@@ -226,7 +249,12 @@ def main():
     out = Path(sys.argv[1])
     letters = [Path(p) for p in sys.argv[2:]] or sorted((ROOT / "samples/letters").glob("*.txt"))
     pages_max = int(os.environ.get("PAGES_MAX", "1"))
-    for sub in ("pdf", "clean300", "deg300", "deg200", "sigbox", "tcvn3", "truth"):
+    if os.environ.get("TRUTH_ONLY"):  # remake truth_blocks from existing truth files
+        (out / "truth_blocks").mkdir(parents=True, exist_ok=True)
+        for t in sorted((out / "truth").glob("*.txt")):
+            (out / "truth_blocks" / t.name).write_text(column_blocks(t.read_text(encoding="utf-8")), encoding="utf-8")
+        return
+    for sub in ("pdf", "clean300", "deg300", "deg200", "sigbox", "tcvn3", "truth", "truth_blocks"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     for letter in letters:
         stem = letter.stem
@@ -245,6 +273,7 @@ def main():
             c200 = sorted(tmp.glob("c200*.png"))
             truth = "\n".join(page_text(pdf, p) for p in range(1, n + 1))
             (out / "truth" / f"{stem}.txt").write_text(truth, encoding="utf-8")
+            (out / "truth_blocks" / f"{stem}.txt").write_text(column_blocks(truth), encoding="utf-8")
             if n == 1:
                 run("convert", g300[0], "-units", "PixelsPerInch", "-density", "300", out / "clean300" / f"{stem}.png")
             else:

@@ -4,7 +4,10 @@
 #include "congvan/reader.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
+
+#include <unistd.h>
 
 #include "congvan/text.h"
 #include "ocr/ocr_engine.h"
@@ -18,6 +21,13 @@
 #endif
 
 namespace congvan {
+
+void limit_ocr_threads_or_reexec(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  execv("/proc/self/exe", argv);
+  // exec failed (no /proc): go on, slower.
+}
 
 FileKind sniff_file_kind(std::string_view b) {
   auto starts = [&](std::string_view magic) { return b.substr(0, magic.size()) == magic; };
@@ -52,6 +62,11 @@ std::string page_list(const std::vector<int>& pages) {
   return out;
 }
 
+// "page 4" or "pages 3, 5".
+std::string pages_word(const std::vector<int>& pages) {
+  return (pages.size() == 1 ? "page " : "pages ") + page_list(pages);
+}
+
 // Share of code points that are U+FFFD, private-use or control characters:
 // glyphs the PDF's fonts do not map to Unicode.
 double unmapped_share(const std::string& text) {
@@ -77,6 +92,29 @@ std::optional<std::string> convert_legacy_font_text(const std::string& text) {
   auto converted = decode_legacy_vietnamese(bytes);
   if (!converted) return std::nullopt;
   return to_nfc(*converted);
+}
+
+// Words like "CộNG HòA": capitals around a lower-case Vietnamese letter, left
+// by legacy capital fonts (.VnTimeH) whose bytes mean upper case but decode
+// as lower case. Counts them.
+int lost_capital_words(const std::string& text) {
+  int count = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    int upper = 0, lower_ascii = 0, lower_other = 0;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\n') {
+      size_t start = i;
+      char32_t cp = ocr::next_code_point(text, i);
+      std::string one = text.substr(start, i - start);
+      bool is_upper = ocr::lower_vietnamese(one) != one;
+      if (is_upper) ++upper;
+      else if (cp >= 'a' && cp <= 'z') ++lower_ascii;
+      else if (cp >= 0xC0 && ocr::lower_vietnamese(one) == one) ++lower_other;
+    }
+    ++i;
+    if (upper >= 2 && lower_other >= 1 && lower_ascii == 0) ++count;
+  }
+  return count;
 }
 
 }  // namespace
@@ -136,7 +174,8 @@ std::string Reader::Impl::ocr_reason(pdf::TextLayer& layer) {
     if (tokens >= 15 && share < 0.6) {
       if (auto converted = convert_legacy_font_text(layer.text)) {
         int converted_tokens = 0;
-        if (lex->syllable_share(*converted, &converted_tokens) >= 0.8 && converted_tokens >= 15) {
+        if (lex->syllable_share(*converted, &converted_tokens) >= 0.8 && converted_tokens >= 15 &&
+            lost_capital_words(*converted) < 3) {
           layer.text = std::move(*converted);
           return "";
         }
@@ -189,7 +228,7 @@ Result<DocumentText> Reader::Impl::read_pdf(std::string_view bytes, const std::s
     if (out.pages.empty()) {
       return Status::error(name + ": damaged PDF, no page can be read (pages " + page_list(out.unreadable_pages) + ")");
     }
-    out.warnings.push_back(name + ": pages " + page_list(out.unreadable_pages) + " could not be read (damaged)");
+    out.warnings.push_back(name + ": " + pages_word(out.unreadable_pages) + " could not be read (damaged)");
   }
   if (out.pages.empty()) return Status::error(name + ": no page selected (the PDF has " + std::to_string(doc.page_count()) + ")");
   return out;
@@ -202,7 +241,7 @@ Result<DocumentText> Reader::Impl::read_image(std::string_view bytes, const std:
   out.pages = std::move(pages.value());
   if (!out.unreadable_pages.empty()) {
     if (out.pages.empty()) return Status::error(name + ": damaged image, no page can be read");
-    out.warnings.push_back(name + ": pages " + page_list(out.unreadable_pages) + " could not be read (damaged)");
+    out.warnings.push_back(name + ": " + pages_word(out.unreadable_pages) + " could not be read (damaged)");
   }
   if (out.pages.empty()) return Status::error(name + ": no page selected");
   return out;

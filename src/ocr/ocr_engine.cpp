@@ -39,9 +39,10 @@ struct TessDeleter {
 };
 using TessPtr = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
 
-// Tesseract's OpenMP threads slow a page several times when workers run in
-// parallel: limit them before the first Init (the variable is read then).
-// Leptonica's warnings go to stderr: keep only its errors. Both once, process-wide.
+// Leptonica's warnings go to stderr: keep only its errors. OMP_THREAD_LIMIT
+// is read by libgomp at program load: congvan::limit_ocr_threads_or_reexec
+// (reader.h) sets it before that; here it only reaches child processes.
+// Both once, process-wide.
 void limit_openmp_threads() {
   static std::once_flag once;
   std::call_once(once, [] {

@@ -17,9 +17,11 @@
 namespace congvan::pdf {
 namespace {
 
-// Poppler reports syntax errors of damaged files on stderr; the reader reports
-// them per page instead. Set once, before the first document is opened.
-void quiet_poppler_errors(const std::string&, void*) {}
+// Poppler reports syntax errors of damaged files through one process-wide
+// callback: count them per thread (a document is used by one thread only), so
+// that a page whose drawing failed can be told from a blank page.
+thread_local int t_poppler_errors = 0;
+void count_poppler_errors(const std::string&, void*) { ++t_poppler_errors; }
 
 std::string utf8(const poppler::ustring& s) {
   poppler::byte_array bytes = s.to_utf8();
@@ -43,7 +45,7 @@ PdfDocument& PdfDocument::operator=(PdfDocument&&) noexcept = default;
 
 Result<PdfDocument> PdfDocument::open(std::string_view bytes) {
   static std::once_flag quiet_once;
-  std::call_once(quiet_once, [] { poppler::set_debug_error_function(quiet_poppler_errors, nullptr); });
+  std::call_once(quiet_once, [] { poppler::set_debug_error_function(count_poppler_errors, nullptr); });
   poppler::byte_array data(bytes.begin(), bytes.end());
   auto impl = std::make_unique<Impl>();
   impl->document.reset(poppler::document::load_from_data(&data));
@@ -65,6 +67,7 @@ Result<PdfDocument> PdfDocument::open(std::string_view bytes) {
 int PdfDocument::page_count() const { return impl_->document->pages(); }
 
 Result<TextLayer> PdfDocument::text_layer(int index) const {
+  t_poppler_errors = 0;
   std::unique_ptr<poppler::page> page(impl_->document->create_page(index));
   if (!page) return Status::error("page " + std::to_string(index + 1) + " is damaged");
   TextLayer layer;
@@ -112,6 +115,10 @@ Result<TextLayer> PdfDocument::text_layer(int index) const {
   double area = static_cast<double>(w) * h;
   layer.ink_inside_text = inside / area;
   layer.ink_outside_text = outside / area;
+  // Errors and nothing on the page: its content could not be read.
+  if (t_poppler_errors > 0 && layer.characters == 0 && inside + outside == 0) {
+    return Status::error("page " + std::to_string(index + 1) + " is damaged (its content cannot be read)");
+  }
   return layer;
 }
 
