@@ -59,6 +59,6 @@ report() {
   printf '%-12s 2-job speed-up: %.2fx\n' "$what" "$(awk -v a="$s1" -v b="$s2" 'BEGIN { print a / b }')"
 }
 
-echo "congvan batch bench on $(nproc) cores ($(date -u +%FT%TZ))"
+echo "congvan batch bench on $(getconf _NPROCESSORS_ONLN) cores, load average $(cut -d" " -f1 /proc/loadavg) ($(date -u +%FT%TZ))"
 report "text letters" documents "$work/text"
 report "page images" pages "$images"
