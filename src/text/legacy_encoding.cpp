@@ -9,6 +9,10 @@
 #include <cstdlib>
 #include <fstream>
 
+#include <unicode/uchar.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 namespace congvan {
 namespace {
 
@@ -161,6 +165,92 @@ Result<LegacyTable> load_table(const std::filesystem::path& path, const std::str
   return table;
 }
 
+// Legacy capital fonts (.VnTimeH, VNI-Helve) draw the bytes of lower-case
+// letters as capitals: "CéNG HßA X· HéI" decodes to "CộNG HòA Xã HộI". On a
+// line with such a word (two ASCII capitals, a lower-case Vietnamese letter,
+// no ASCII lower case), every word without ASCII lower case is capitalised.
+struct WordShape {
+  int ascii_upper = 0, ascii_lower = 0;
+  bool other_lower = false;
+};
+
+WordShape shape_of(const std::string& word) {
+  WordShape w;
+  for (char c : word) {
+    w.ascii_upper += c >= 'A' && c <= 'Z';
+    w.ascii_lower += c >= 'a' && c <= 'z';
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+  for (int32_t k = 0; k < u.length(); ++k) {
+    if (u.charAt(k) > 0x7F && u_islower(u.charAt(k))) w.other_lower = true;
+  }
+  return w;
+}
+
+std::string restore_capitals_line(const std::string& line) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i <= line.size()) {
+    size_t j = line.find(' ', i);
+    if (j == std::string::npos) j = line.size();
+    words.push_back(line.substr(i, j - i));
+    i = j + 1;
+  }
+  bool caps_font = false;
+  for (const auto& w : words) {
+    const WordShape s = shape_of(w);
+    if (s.ascii_upper >= 2 && s.ascii_lower == 0 && s.other_lower) caps_font = true;
+  }
+  if (!caps_font) return line;
+  // A word in capitals: a caps-font word, or one with no lower case at all.
+  std::vector<int> caps(words.size(), 0);  // 0 no letters, 1 lower, 2 capitals
+  for (size_t k = 0; k < words.size(); ++k) {
+    const WordShape s = shape_of(words[k]);
+    if (s.ascii_upper == 0 && s.ascii_lower == 0 && !s.other_lower) continue;
+    caps[k] = (s.ascii_lower == 0 && (s.ascii_upper >= 2 || !s.other_lower)) ? 2 : 1;
+  }
+  auto neighbour_caps = [&](size_t k) {
+    for (size_t l = k; l-- > 0;) {
+      if (caps[l]) {
+        if (caps[l] == 2) return true;
+        break;
+      }
+    }
+    for (size_t l = k + 1; l < words.size(); ++l) {
+      if (caps[l]) return caps[l] == 2;
+    }
+    return false;
+  };
+  std::string out;
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string w = words[k];
+    const WordShape s = shape_of(w);
+    const bool upper = s.ascii_lower == 0 && s.other_lower &&
+                       (s.ascii_upper >= 2 || (s.ascii_upper == 1 && neighbour_caps(k)));
+    if (upper) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(w);
+      u.toUpper(icu::Locale("vi"));
+      w.clear();
+      u.toUTF8String(w);
+    }
+    out += (k ? " " : "") + w;
+  }
+  return out;
+}
+
+std::string restore_capitals(const std::string& text) {
+  std::string out;
+  size_t i = 0;
+  while (i <= text.size()) {
+    size_t j = text.find('\n', i);
+    if (j == std::string::npos) j = text.size();
+    out += restore_capitals_line(text.substr(i, j - i));
+    if (j < text.size()) out.push_back('\n');
+    i = j + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 #ifndef CONGVAN_MODELS_DIR
@@ -176,7 +266,7 @@ std::optional<std::string> decode_legacy_vietnamese(std::string_view bytes, cons
     auto [valid, words] = syllable_score(d.text);
     if (words == 0 || valid * 10 < words * 8) continue;  // at least 80 % real syllables
     if (!best || valid > best_valid) {
-      best = std::move(d.text);
+      best = restore_capitals(d.text);
       best_valid = valid;
     }
   }
