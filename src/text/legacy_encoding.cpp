@@ -238,6 +238,24 @@ std::string restore_capitals_line(const std::string& line) {
   return out;
 }
 
+// PDF text layers give TCVN3's "ư" (byte 0xAD, a soft hyphen in Latin-1)
+// as "-": "Ch-ơng", "tr-ớc", "nh-". A hyphen after a lower-case letter and
+// before a lower-case letter or a word end is "ư".
+std::string restore_u_horn(const std::string& text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  for (int32_t k = 1; k < u.length(); ++k) {
+    if (u.charAt(k) != '-' || !u_islower(u.charAt(k - 1))) continue;
+    const UChar next = k + 1 < u.length() ? u.charAt(k + 1) : ' ';
+    if (u_islower(next) || next == ' ' || next == ',' || next == '.' || next == ';' || next == ':' || next == ')' ||
+        next == '\n') {
+      u.setCharAt(k, 0x01B0);
+    }
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
 std::string restore_capitals(const std::string& text) {
   std::string out;
   size_t i = 0;
@@ -262,6 +280,7 @@ std::optional<std::string> decode_legacy_vietnamese(std::string_view bytes, cons
   size_t best_valid = 0;
   for (const auto& table : encodings.tables) {
     Decoded d = decode_with(table, bytes);
+    if (table.name == "tcvn3") d.text = restore_u_horn(d.text);
     if (d.converted == 0 || d.unmapped * 50 > d.converted) continue;
     auto [valid, words] = syllable_score(d.text);
     if (words == 0 || valid * 10 < words * 8) continue;  // at least 80 % real syllables
