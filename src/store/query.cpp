@@ -341,11 +341,15 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
   // Recurring: the next occurrence is computed here, never overdue.
   const bool wants_recurring =
       !f.overdue && (f.kinds.empty() || std::count(f.kinds.begin(), f.kinds.end(), "recurring"));
-  if (wants_recurring && !dated && !(f.sort == "due" && f.limit > 0)) {
+  // With a selective filter (a body, a letter, an issuer) one query over the
+  // few recurring rows it leaves beats one query per (every, day) pair, each
+  // evaluating the filter again.
+  const bool selective = f.lead || f.support || f.doc || f.issuer;
+  if (wants_recurring && (selective || (!dated && !(f.sort == "due" && f.limit > 0)))) {
     Where w = common;
     w.add("x.kind = 'recurring'");
-    std::string sql = select + w.sql + order_sql(f.sort);
-    if (f.limit > 0 && f.sort == "doc") sql += " LIMIT " + std::to_string(f.limit);
+    std::string sql = select + w.sql + order_sql(f.sort == "due" ? "doc" : f.sort);
+    if (f.limit > 0 && f.sort == "doc" && !dated) sql += " LIMIT " + std::to_string(f.limit);
     auto st = Statement::prepare(db, sql);
     if (!st) return st.status();
     w.bind(*st);
