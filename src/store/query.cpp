@@ -347,7 +347,9 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
   const bool selective = f.lead || f.support || f.doc || f.issuer;
   if (wants_recurring && (selective || (!dated && !(f.sort == "due" && f.limit > 0)))) {
     Where w = common;
-    w.add("x.kind = 'recurring'");
+    // Unary +: with a selective filter, start from its rows, not from every
+    // recurring deadline.
+    w.add(selective ? "+x.kind = 'recurring'" : "x.kind = 'recurring'");
     std::string sql = select + w.sql + order_sql(f.sort == "due" ? "doc" : f.sort);
     if (f.limit > 0 && f.sort == "doc" && !dated) sql += " LIMIT " + std::to_string(f.limit);
     auto st = Statement::prepare(db, sql);
