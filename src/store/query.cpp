@@ -330,7 +330,10 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       const int64_t left = f.limit > 0 ? f.limit - static_cast<int64_t>(out.size()) : 0;
       if (f.limit == 0 || left > 0) {
         Where without = w;
-        without.add("x.due IS NULL");
+        // With a body, letter or issuer filter, start from its rows rather
+        // than from every undated deadline.
+        const bool narrow = f.lead || f.support || f.doc || f.issuer;
+        without.add(narrow ? "+x.due IS NULL" : "x.due IS NULL");
         if (Status s = run(without, order_sql("doc"), left); !s) return s;
       }
     } else {
