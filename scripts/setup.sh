@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages congvan needs (only those missing), then
 # configures and builds. Usage: scripts/setup.sh [BUILD_DIR] [extra cmake args...]
+# With CONGVAN_WITH_TOOLS=1 it also installs the tools of samples/render and bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,10 +19,10 @@ packages=(
   # tests, sample rendering and benchmarks
   python3 poppler-utils fonts-liberation2 sqlite3 unzip
 )
-if [ -f scripts/extra-packages.txt ]; then
-  while read -r p; do
-    case "$p" in ''|'#'*) ;; *) packages+=("$p") ;; esac
-  done < scripts/extra-packages.txt
+# Rendering test scans, regenerating models and the benchmarks need more:
+# CONGVAN_WITH_TOOLS=1 scripts/setup.sh
+if [ "${CONGVAN_WITH_TOOLS:-0}" = 1 ]; then
+  packages+=(weasyprint imagemagick qpdf ocrmypdf hunspell-vi)
 fi
 
 missing=()
