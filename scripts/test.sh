@@ -3,7 +3,7 @@
 # warnings as errors, and run the whole suite with ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh build-test -DCONGVAN_SANITIZE=ON -DCONGVAN_WERROR=ON -DCONGVAN_BUILD_BENCH=OFF
+scripts/setup.sh build-test -DCONGVAN_SANITIZE=ON -DCONGVAN_WERROR=ON -DCONGVAN_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=Debug
 export OMP_THREAD_LIMIT=1
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
