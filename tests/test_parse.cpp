@@ -414,3 +414,21 @@ TEST_CASE("place and date with blank parts give a partial ISO date") {
     CHECK(s.header.symbol == "STP-VP");
   }
 }
+
+TEST_CASE("V/v subject sharing its line with the place and date, wrapped onto the next line") {
+  const LetterStructure s = parse_text(
+      "BỘ TÀI CHÍNH                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "                                      Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 1234/BTC-NSNN\n"
+      "V/v hướng dẫn lập dự toán ngân sách         Hà Nội, ngày 05 tháng 7 năm 2025\n"
+      "nhà nước năm 2026\n"
+      "\n"
+      "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+      "\n"
+      "Bộ Tài chính đề nghị các địa phương gửi báo cáo trước ngày 20/7/2025./.\n");
+  CHECK(s.header.doc_type == "Công văn");
+  CHECK(s.header.place == "Hà Nội");
+  CHECK(s.header.date == "2025-07-05");
+  CHECK(s.header.subject == "hướng dẫn lập dự toán ngân sách nhà nước năm 2026");
+  CHECK(s.header.symbol == "BTC-NSNN");
+}

@@ -327,10 +327,18 @@ class Parser {
           size_t e = b + g[0].size();
           if (key == "place_date") {
             // The place starts after a wide gap or at the start of the piece.
-            const size_t gap = p.text.rfind("  ", offset_in(p.text, g[1]));
-            size_t place_begin = gap == std::string::npos ? 0 : gap;
-            if (place_begin < b) b = place_begin;
-            if (gap == std::string::npos) b = 0;
+            // A wide gap inside the place group ends the left column ("V/v …
+            // ngân sách         Hà Nội, ngày …"): the place starts after it.
+            const size_t g1 = offset_in(p.text, g[1]);
+            const size_t inner = p.text.substr(g1, g[1].size()).rfind("  ");
+            if (inner != std::string::npos) {
+              b = g1 + inner;
+            } else {
+              const size_t gap = p.text.rfind("  ", g1);
+              size_t place_begin = gap == std::string::npos ? 0 : gap;
+              if (place_begin < b) b = place_begin;
+              if (gap == std::string::npos) b = 0;
+            }
           }
           next.push_back(slice_line(p, 0, b));
           next.push_back(slice_line(p, b, e));
@@ -385,7 +393,9 @@ class Parser {
         continue;
       }
       if (search_key(rules_, "place_date", t, g)) {
-        subject_open = false;
+        // The right column of the subject's own line does not end the
+        // subject: it may wrap onto the next line.
+        if (piece.line_index != subject_line) subject_open = false;
         std::string place = trim(std::string(g[1]));
         if (!place.empty() && !h.place) h.place = place;
         if (!h.date) {
