@@ -404,6 +404,10 @@ TEST_CASE("references: types, numbers, dates", "[phrases][references]") {
       {"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", ""},
       {"Quyết định số 12/2024/QĐ-UBND ngày 1 tháng 3 năm 2024",
        "Quyết định 12/2024/QĐ-UBND 2024-03-01"},
+      {"Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13 ngày 25/6/2015;",
+       "Luật 83/2015/QH13 2015-06-25"},
+      {"Bộ luật Lao động số 45/2019/QH14 ngày 20/11/2019", "Bộ luật 45/2019/QH14 2019-11-20"},
+      {"theo số 83/2015/QH13", "Luật 83/2015/QH13 null"},
       // not references
       {"Đề án phát triển ứng dụng dữ liệu về dân cư (Đề án 06)", ""},
       {"Nghị quyết của HĐND tỉnh về phát triển kinh tế", ""},

@@ -122,8 +122,13 @@ std::vector<Reference> find_references(const PhraseRules& rules, std::string_vie
       m.ref.type = "Công văn";
       if (!codes.empty()) {
         auto it = R.code_types.find(codes.front());
-        if (it == R.code_types.end()) it = R.code_types.find(strip_trailing_digits(codes.front()));
-        if (it != R.code_types.end() && codes.size() > 1) m.ref.type = it->second;
+        bool numbered = false;  // "QH13": a code with its term number stands alone
+        if (it == R.code_types.end()) {
+          it = R.code_types.find(strip_trailing_digits(codes.front()));
+          numbered = it != R.code_types.end() && codes.size() == 1 &&
+                     strip_trailing_digits(codes.front()).size() < codes.front().size();
+        }
+        if (it != R.code_types.end() && (codes.size() > 1 || numbered)) m.ref.type = it->second;
       }
     }
     // Date right after the number.
@@ -150,6 +155,7 @@ std::vector<Reference> find_references(const PhraseRules& rules, std::string_vie
     }
     if (!m.ref.issuer && !codes.empty()) {
       auto it = R.code_issuers.find(codes.back());
+      if (it == R.code_issuers.end()) it = R.code_issuers.find(strip_trailing_digits(codes.back()));
       if (it != R.code_issuers.end()) m.ref.issuer = it->second;
     }
     kept.push_back(std::move(m));
