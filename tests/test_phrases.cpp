@@ -165,6 +165,8 @@ TEST_CASE("deadlines: each kind, every way letters write them", "[phrases][deadl
      "2023-10-20"},
     {"Trong năm 2025, hoàn thành số hóa hồ sơ", "within_year 2025-12-31"},
     {"Thực hiện trong năm 2024", "within_year 2024-12-31"},
+    {"Chỉ đạo tiêm phòng ít nhất 2 đợt trong năm 2024.", "within_year 2024-12-31"},
+    {"tổ chức kiểm tra 3 lần trong năm 2025", "within_year 2025-12-31"},
     {"triển khai xong trong năm 2025", "within_year 2025-12-31"},
     {"hoàn thành trước cuối năm 2024", "within_year 2024-12-31"},
     {"hoàn thành trước cuối năm", "within_year 2024-12-31"},
@@ -292,6 +294,8 @@ TEST_CASE("targets: percentages, amounts, comparators", "[phrases][targets]") {
   const std::vector<Case> cases = {
       {"ít nhất 50% thủ tục hành chính nội bộ được đơn giản hóa", ">= 50 %"},
       {"cắt giảm tối thiểu 20% chi phí tuân thủ", ">= 20 %"},
+      {"Chỉ đạo tiêm phòng ít nhất 2 đợt trong năm", ">= 2 đợt"},
+      {"tổ chức tối thiểu 3 lớp tập huấn", ">= 3 lớp"},
       {"cắt giảm 20% thông tin phải khai báo", "= 20 %"},
       {"giải quyết 100% hồ sơ đúng hạn", "= 100 %"},
       {"tỷ lệ hồ sơ trực tuyến đạt trên 80%", "> 80 %"},
