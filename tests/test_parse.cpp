@@ -432,3 +432,23 @@ TEST_CASE("V/v subject sharing its line with the place and date, wrapped onto th
   CHECK(s.header.subject == "hướng dẫn lập dự toán ngân sách nhà nước năm 2026");
   CHECK(s.header.symbol == "BTC-NSNN");
 }
+
+TEST_CASE("the subject under a type name stops at a long capitalised paragraph after a blank line") {
+  const LetterStructure s = parse_text(
+      "BỘ Y TẾ\n"
+      "Số: 45/TB-BYT\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\n"
+      "Hà Nội, ngày 03 tháng 4 năm 2025\n"
+      "\n"
+      "THÔNG BÁO\n"
+      "Kết luận của Bộ trưởng Bộ Y tế tại cuộc họp về công tác phòng, chống sốt xuất huyết\n"
+      "\n"
+      "Ngày 01/4/2025, Bộ trưởng Bộ Y tế đã chủ trì cuộc họp về công tác phòng, chống sốt xuất huyết. "
+      "Bộ trưởng kết luận như sau:\n"
+      "\n"
+      "Đề nghị Sở Y tế các tỉnh tổ chức chiến dịch diệt loăng quăng, hoàn thành trước ngày 30/4/2025.\n");
+  CHECK(s.header.doc_type == "Thông báo");
+  CHECK(s.header.subject == "Kết luận của Bộ trưởng Bộ Y tế tại cuộc họp về công tác phòng, chống sốt xuất huyết");
+  CHECK(s.header.date == "2025-04-03");
+}

@@ -433,7 +433,12 @@ class Parser {
         continue;
       }
       if (subject_open && subject) {
-        if (piece.line_index != subject_line && l.blank_before >= 2) {
+        // A wrapped subject goes on in lower case; after a blank line a
+        // capitalised line starts the body ("Ngày 01/4/2025, Bộ trưởng …").
+        const std::string lt = trim(l.text);
+        const bool body_after_blank = l.blank_before >= 1 && !lt.empty() && !starts_lower(lt) &&
+                                      lt.size() > 120;
+        if (piece.line_index != subject_line && (l.blank_before >= 2 || body_after_blank)) {
           subject_open = false;
         } else {
           append_line(*subject, l);
