@@ -116,7 +116,7 @@ TEST_CASE("two copies in one batch: the second is reported as already stored", "
   CHECK(r.err.find(", 1 already stored, 0 failed\n") != std::string::npos);
 }
 
-TEST_CASE("--dry-run lists what would be done and writes nothing", "[batch]") {
+TEST_CASE("ingest --dry-run lists what would be done and writes nothing", "[batch]") {
   TempDir dir;
   write_file(dir / "in" / "a.txt", numbered_letter(1));
   write_file(dir / "in" / "b.txt", numbered_letter(2));

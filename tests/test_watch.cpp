@@ -380,7 +380,7 @@ TEST_CASE("a database that refuses writes leaves the file in the inbox, retried 
   CHECK(sql_int(dir / "c.db", "SELECT count(*) FROM documents") == 1);
 }
 
-TEST_CASE("--keep leaves files in place and takes each only once", "[watch]") {
+TEST_CASE("watch --keep leaves files in place and takes each only once", "[watch]") {
   TempDir dir;
   const fs::path inbox = dir / "inbox";
   write_file(inbox / "a.txt", letter(1));
