@@ -10,15 +10,6 @@
 namespace congvan {
 namespace {
 
-std::string now_utc_iso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 JournalOutcome outcome_from(const std::string& s) {
   if (s == "added") return JournalOutcome::kAdded;
   if (s == "duplicate") return JournalOutcome::kDuplicate;

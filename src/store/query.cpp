@@ -21,40 +21,6 @@ namespace {
 
 constexpr char kSep = '\x1f';  // between names in group_concat
 
-std::string now_utc_iso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-// Rolls back unless committed.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) {}
-  ~Transaction() {
-    if (open_) exec(db_, "ROLLBACK");
-  }
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-  Status begin() {
-    Status s = exec(db_, "BEGIN IMMEDIATE");
-    open_ = s.is_ok();
-    return s;
-  }
-  Status commit() {
-    Status s = exec(db_, "COMMIT");
-    if (s) open_ = false;
-    return s;
-  }
-
- private:
-  sqlite3* db_;
-  bool open_ = false;
-};
-
 void sql_fold(sqlite3_context* ctx, int, sqlite3_value** argv) {
   const unsigned char* text = sqlite3_value_text(argv[0]);
   if (!text) {

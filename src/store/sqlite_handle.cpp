@@ -1,6 +1,8 @@
 // Statement helper over the SQLite C API.
 #include "store/sqlite_handle.h"
 
+#include <ctime>
+
 namespace congvan {
 
 Result<Statement> Statement::prepare(sqlite3* db, std::string_view sql) {
@@ -77,6 +79,15 @@ double Statement::real(int col) const { return sqlite3_column_double(stmt_.get()
 std::optional<double> Statement::opt_real(int col) const {
   if (sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL) return std::nullopt;
   return real(col);
+}
+
+std::string now_utc_iso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 Status exec(sqlite3* db, std::string_view sql) {

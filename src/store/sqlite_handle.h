@@ -1,5 +1,5 @@
-// RAII owners of sqlite3 and sqlite3_stmt, and a small statement helper that
-// binds parameters by position and reads columns.
+// RAII owners of sqlite3 and sqlite3_stmt, a small statement helper that
+// binds parameters by position and reads columns, and transactions.
 #pragma once
 
 #include <cstdint>
@@ -60,5 +60,34 @@ class Statement {
 
 // Runs SQL without results (several statements allowed).
 Status exec(sqlite3* db, std::string_view sql);
+
+// The current time as ISO 8601 UTC ("2024-05-01T08:30:00Z").
+std::string now_utc_iso();
+
+// BEGIN IMMEDIATE … COMMIT; rolls back unless committed, so every error path
+// leaves the database as it was.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) {}
+  ~Transaction() {
+    if (open_) exec(db_, "ROLLBACK");
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Status begin() {
+    Status s = exec(db_, "BEGIN IMMEDIATE");
+    open_ = s.is_ok();
+    return s;
+  }
+  Status commit() {
+    Status s = exec(db_, "COMMIT");
+    if (s) open_ = false;
+    return s;
+  }
+
+ private:
+  sqlite3* db_;
+  bool open_ = false;
+};
 
 }  // namespace congvan

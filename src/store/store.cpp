@@ -14,41 +14,6 @@
 #include "store/store_impl.h"
 
 namespace congvan {
-namespace {
-
-std::string now_utc_iso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-// Rolls back unless committed: keeps the database consistent on every error.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) {}
-  ~Transaction() {
-    if (open_) exec(db_, "ROLLBACK");
-  }
-  Status begin() {
-    Status s = exec(db_, "BEGIN IMMEDIATE");
-    open_ = s.is_ok();
-    return s;
-  }
-  Status commit() {
-    Status s = exec(db_, "COMMIT");
-    if (s) open_ = false;
-    return s;
-  }
-
- private:
-  sqlite3* db_;
-  bool open_ = false;
-};
-
-}  // namespace
 
 std::filesystem::path default_database_path() {
   if (const char* env = std::getenv("CONGVAN_DB"); env && *env) return env;
