@@ -6,7 +6,7 @@
 #include "congvan/reader.h"
 #include "congvan/text.h"
 #include "ocr/ocr_correction.h"
-#include "ocr/utf8.h"
+#include "util/utf8.h"
 #include "ocr/vi_lexicon.h"
 #include "test_support.h"
 
@@ -68,12 +68,12 @@ TEST_CASE("a degraded colour scan: stamps dropped, header columns as blocks, wor
   CHECK(has(p.text, "hợp, báo cáo Bộ Thông tin và Truyền thông, UBND tỉnh theo quy định (trước"));
   CHECK_FALSE(has(p.text, "ĐẾN"));  // the blue receipt stamp
   // Every word's code-point span points at its text in the page text.
-  std::u32string text = ocr::to_u32(p.text);
+  std::u32string text = to_u32(p.text);
   REQUIRE(p.words.size() > 150);
   for (const OcrWord& w : p.words) {
     REQUIRE(w.start >= 0);
     REQUIRE(w.end <= static_cast<int64_t>(text.size()));
-    CHECK(ocr::to_utf8(text.substr(w.start, w.end - w.start)) == w.text);
+    CHECK(to_utf8(text.substr(w.start, w.end - w.start)) == w.text);
     CHECK(w.width > 0);
     CHECK(w.height > 0);
   }

@@ -11,7 +11,7 @@
 
 #include "congvan/text.h"
 #include "ocr/ocr_engine.h"
-#include "ocr/utf8.h"
+#include "util/utf8.h"
 #include "ocr/vi_lexicon.h"
 #include "pdf/pdf_document.h"
 #include "text/legacy_encoding.h"
@@ -72,7 +72,7 @@ std::string pages_word(const std::vector<int>& pages) {
 double unmapped_share(const std::string& text) {
   int64_t total = 0, bad = 0;
   for (size_t i = 0; i < text.size();) {
-    char32_t cp = ocr::next_code_point(text, i);
+    char32_t cp = next_code_point(text, i);
     if (cp == ' ' || cp == '\n' || cp == '\r' || cp == '\t' || cp == '\f') continue;
     ++total;
     if (cp == 0xFFFD || (cp >= 0xE000 && cp <= 0xF8FF) || cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) ++bad;
@@ -85,7 +85,7 @@ double unmapped_share(const std::string& text) {
 std::optional<std::string> convert_legacy_font_text(const std::string& text) {
   std::string bytes;
   for (size_t i = 0; i < text.size();) {
-    char32_t cp = ocr::next_code_point(text, i);
+    char32_t cp = next_code_point(text, i);
     if (cp > 0xFF) return std::nullopt;
     bytes.push_back(static_cast<char>(cp));
   }
@@ -104,7 +104,7 @@ int lost_capital_words(const std::string& text) {
     int upper = 0, lower_ascii = 0, lower_other = 0;
     while (i < text.size() && text[i] != ' ' && text[i] != '\n') {
       size_t start = i;
-      char32_t cp = ocr::next_code_point(text, i);
+      char32_t cp = next_code_point(text, i);
       std::string one = text.substr(start, i - start);
       bool is_upper = ocr::lower_vietnamese(one) != one;
       if (is_upper) ++upper;

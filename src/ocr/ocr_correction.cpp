@@ -4,7 +4,7 @@
 
 #include <array>
 
-#include "ocr/utf8.h"
+#include "util/utf8.h"
 #include "ocr/vi_lexicon.h"
 
 namespace congvan::ocr {

@@ -17,7 +17,7 @@
 
 #include "congvan/text.h"
 #include "ocr/ocr_correction.h"
-#include "ocr/utf8.h"
+#include "util/utf8.h"
 #include "ocr/vi_lexicon.h"
 
 namespace congvan::ocr {

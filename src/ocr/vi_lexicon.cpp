@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "ocr/utf8.h"
+#include "util/utf8.h"
 
 namespace congvan::ocr {
 namespace {

@@ -1,11 +1,11 @@
-// Small UTF-8 helpers for the OCR module: decoding and encoding code points.
+// Small UTF-8 helpers: decoding and encoding code points of valid UTF-8 text.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace congvan::ocr {
+namespace congvan {
 
 // Decodes one code point from `s` at `i`, advancing `i`; bad bytes give U+FFFD.
 inline char32_t next_code_point(std::string_view s, size_t& i) {
@@ -57,4 +57,4 @@ inline int64_t code_points(std::string_view s) {
   return n;
 }
 
-}  // namespace congvan::ocr
+}  // namespace congvan
