@@ -54,6 +54,9 @@ class Gazetteer {
   std::vector<std::string> predecessors(std::string_view name) const;
 
   const BodyEntry* find(std::string_view name) const;
+  // The entry whose name or alias is exactly `name` under the matching key
+  // (no place suffix dropped); nullptr when there is none.
+  const BodyEntry* find_exact(std::string_view name) const;
   const std::vector<BodyEntry>& entries() const { return entries_; }
 
   // The matching key of a name: folded, punctuation and "và" dropped.

@@ -8,6 +8,7 @@ namespace congvan {
 namespace {
 
 constexpr size_t kMaxPhrase = 240;  // bytes: longer is not one body list
+constexpr int kMaxNameWords = 14;  // words a listed body name may have
 constexpr std::string_view kAnd = " và ";
 constexpr std::string_view kWith = " với ";
 
@@ -52,15 +53,18 @@ class BodyReader {
     const re2::RE2& col = *A_.collective;
     if (col.Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), re2::RE2::ANCHOR_START, g,
                   4)) {
+      size_t list_end = g[3].size();
       auto names = expand_collective(std::string_view(g[1].data(), g[1].size()),
                                      std::string_view(g[2].data(), g[2].size()),
-                                     std::string_view(g[3].data(), g[3].size()));
+                                     std::string_view(g[3].data(), g[3].size()), &list_end);
       if (!names.empty()) {
-        if (end_out) *end_out = offset + g[0].size();
+        // The phrase ends where the list does (before its verb), so that a
+        // subject "các Bộ: Quốc phòng, Công an chỉ đạo …" keeps its predicate.
+        if (end_out) *end_out = offset + static_cast<size_t>(g[3].data() - s.data()) + list_end;
         return names;
       }
     }
-    size_t end = phrase_end(s);
+    size_t end = longest_known(s, phrase_end(s));
     std::string_view phrase = match::trim(s.substr(0, end), " ,-");
     for (std::string_view tail : {" và", " cùng", " với", " các", " của"}) {
       if (phrase.size() > tail.size() &&
@@ -97,6 +101,26 @@ class BodyReader {
       end = co;
     }
     return end;
+  }
+
+  // A body the gazetteer knows runs to the end of its longest listed name
+  // even past a stop word ("Cục Y tế dự phòng" is not cut after "Cục Y tế").
+  size_t longest_known(std::string_view s, size_t end) const {
+    size_t limit = std::min(s.size(), kMaxPhrase);
+    for (size_t i = 0; i < limit; ++i) {
+      if (std::string_view(".;:()\"\t\n").find(s[i]) != std::string_view::npos) {
+        limit = i;
+        break;
+      }
+    }
+    size_t best = end;
+    int words = 0;
+    for (size_t i = 1; i <= limit && words < kMaxNameWords; ++i) {
+      if (i < limit && !match::is_space_byte(s[i]) && s[i] != ',') continue;
+      ++words;
+      if (i > best && gaz_.find_exact(s.substr(0, i))) best = i;
+    }
+    return best;
   }
 
   // Cuts a phrase into bodies where `split` matches after a separator.
@@ -141,7 +165,7 @@ class BodyReader {
   }
 
   std::vector<std::string> expand_collective(std::string_view prefix, std::string_view type,
-                                             std::string_view list) const {
+                                             std::string_view list, size_t* list_end) const {
     std::string head = match::collapse(prefix);
     if (!head.empty()) head += " ";
     std::string t = match::collapse(type);
@@ -156,6 +180,7 @@ class BodyReader {
         m.data() != nullptr) {
       end = static_cast<size_t>(m.data() - list.data());
     }
+    *list_end = end;
     list = match::trim(list.substr(0, end), " ,");
     std::vector<std::string> out;
     size_t start = 0;
@@ -166,6 +191,9 @@ class BodyReader {
       start = comma + 1;
       if (item.rfind("và ", 0) == 0) item = match::trim(item.substr(4));
       if (item.empty()) continue;
+      // Names, not a sentence: "Các sở, ban, ngành: Trong vòng 05 ngày …" is
+      // a heading followed by its order.
+      if (!names_only(item)) return {};
       std::string whole = head + match::collapse(item);
       size_t va = item.find(" và ");
       if (va != std::string_view::npos && !gaz_.find(whole)) {
@@ -180,6 +208,16 @@ class BodyReader {
       out.push_back(whole);
     }
     return out;
+  }
+
+  // A list item that can be a name: at most kMaxNameWords words, no digit.
+  static bool names_only(std::string_view item) {
+    int words = 1;
+    for (char c : item) {
+      if (c >= '0' && c <= '9') return false;
+      if (c == ' ') ++words;
+    }
+    return words <= kMaxNameWords / 2;
   }
 
   const AssigneeRules& A_;

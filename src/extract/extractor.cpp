@@ -281,7 +281,37 @@ class Assembler {
     return -1;
   }
 
-  std::string path_of(int draft) const { return draft < 0 ? "" : drafts_[static_cast<size_t>(draft)].task.item; }
+  // The item path "-N" labels hang under: the nearest ancestor that is a task,
+  // or a section heading that is not one ("I.-1" under "I. MỤC ĐÍCH").
+  std::string parent_path(int parent_block) const {
+    for (int p = parent_block; p >= 0; p = st_.blocks[static_cast<size_t>(p)].parent) {
+      auto it = draft_of_block_.find(p);
+      if (it != draft_of_block_.end()) return drafts_[static_cast<size_t>(it->second)].task.item;
+      if (!st_.blocks[static_cast<size_t>(p)].path.empty()) return st_.blocks[static_cast<size_t>(p)].path;
+    }
+    return "";
+  }
+
+  // "I. MỤC ĐÍCH, YÊU CẦU", "II. Nội dung", "III. TỔ CHỨC THỰC HIỆN": a
+  // heading that has items or bullets under it and names a section of the
+  // letter, not a body: a roman one with a section title, or one in capitals.
+  // An arabic item in sentence case ("4. Phân công nhiệm vụ:") stays a task.
+  bool is_section_heading(size_t i) const {
+    const Block& b = st_.blocks[i];
+    if ((b.kind != BlockKind::kRoman && b.kind != BlockKind::kArabic) || !b.heading) return false;
+    bool has_items = false;
+    for (size_t k = i + 1; k < st_.blocks.size(); ++k) {
+      const Block& c = st_.blocks[k];
+      if (c.parent == static_cast<int>(i) && c.kind != BlockKind::kParagraph) {
+        has_items = true;
+        break;
+      }
+    }
+    if (!has_items) return false;
+    const std::string t = trim_punctuation(b.text.text);
+    if (b.kind == BlockKind::kRoman && structure_.matches("section_title", t)) return true;
+    return is_capitals(t) && !structure_.prefix_length("body_word", t);
+  }
 
   void build_body_tasks() {
     const auto& blocks = st_.blocks;
@@ -293,13 +323,17 @@ class Assembler {
         case BlockKind::kRoman:
         case BlockKind::kArabic:
         case BlockKind::kLetter: {
+          if (is_section_heading(i)) {
+            current = -1;  // "II. NỘI DUNG": its items are the tasks
+            break;
+          }
           current = new_draft(bi, parent_draft(b.parent), b.path);
           break;
         }
         case BlockKind::kBullet: {
           if (is_directive_bullet(b, b.parent)) {
             const int parent = parent_draft(b.parent);
-            current = new_draft(bi, parent, dash_label(path_of(parent)));
+            current = new_draft(bi, parent, dash_label(parent_path(b.parent)));
           } else if (current >= 0) {
             // A list of components or names stays in the item's text only.
             drafts_[static_cast<size_t>(current)].display += " " + b.text.text;
@@ -309,15 +343,16 @@ class Assembler {
         case BlockKind::kParagraph: {
           const std::string& t = b.text.text;
           const Assignment a = find_assignees(phrases_, t);
+          const bool passes_on = structure_.matches("closing_notice", t) && find_deadlines(phrases_, t, context_).empty();
           if (b.before_items) {
             const bool lead_in = !t.empty() && t.back() == ':';
-            if (!lead_in && !a.lead.empty() && !is_background(t) && fold(t).rfind("can cu", 0) != 0) {
+            if (!lead_in && !passes_on && !a.lead.empty() && !is_background(t) && fold(t).rfind("can cu", 0) != 0) {
               current = new_draft(bi, -1, dash_label(""));
             }
             break;
           }
           if (b.closing) {
-            const bool generic = structure_.prefix_length("closing_generic", t).has_value();
+            const bool generic = structure_.prefix_length("closing_generic", t).has_value() || passes_on;
             const bool gives = t.rfind("Giao", 0) == 0;
             if (!generic && !a.lead.empty() && (gives || !find_deadlines(phrases_, t, context_).empty())) {
               current = new_draft(bi, -1, dash_label(""));
@@ -330,8 +365,8 @@ class Assembler {
           // Inside the items: a paragraph that hands work to another body.
           const int parent = parent_draft(b.parent);
           const std::vector<Assignee> context_lead = current >= 0 ? effective_lead(current) : recipients_;
-          if (lead_near_start(t, a) && !same_people(a.lead, context_lead)) {
-            current = new_draft(bi, parent, dash_label(path_of(parent)));
+          if (lead_near_start(t, a) && !same_people(a.lead, context_lead) && !passes_on) {
+            current = new_draft(bi, parent, dash_label(parent_path(b.parent)));
           } else if (current >= 0) {
             drafts_[static_cast<size_t>(current)].text += " " + t;
             drafts_[static_cast<size_t>(current)].display += " " + t;
@@ -349,6 +384,15 @@ class Assembler {
       Block probe = b;
       probe.text.text = d.text;
       Assignment a = own_assignment(probe, has_parent, true);
+      if (b.heading && (b.kind == BlockKind::kArabic || b.kind == BlockKind::kRoman) && d.text != b.text.text) {
+        // "2. Sở Xây dựng" on its own line, then "Hướng dẫn …": the heading
+        // alone names the lead.
+        Assignment h = own_assignment(b, false, false);
+        if (!h.lead.empty()) {
+          h.support = a.support;
+          a = std::move(h);
+        }
+      }
       if (!a.lead.empty()) {
         d.task.lead = a.lead;
         d.task.support = a.support;

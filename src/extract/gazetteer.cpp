@@ -122,6 +122,11 @@ const BodyEntry* Gazetteer::find(std::string_view name) const {
   return nullptr;
 }
 
+const BodyEntry* Gazetteer::find_exact(std::string_view name) const {
+  const std::string k = key(name);
+  return k.empty() ? nullptr : find_key(k);
+}
+
 std::optional<std::string> Gazetteer::canonical(std::string_view name) const {
   const BodyEntry* e = find(name);
   if (!e) return std::nullopt;

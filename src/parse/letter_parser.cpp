@@ -152,6 +152,7 @@ class Parser {
     parse_recipients();
     parse_body();
     parse_signature();
+    parse_body_tables();
     parse_appendices();
     return std::move(out_);
   }
@@ -167,6 +168,7 @@ class Parser {
   size_t appendix_at_ = 0;     // first appendix after the signature (== size when none)
   size_t body_stop_ = 0;       // first line after the body (closing or appendix)
   std::vector<size_t> appendix_heads_;
+  std::vector<std::pair<size_t, size_t>> body_tables_;  // task tables inside the body: [header, end)
 
   bool is_header_marker(const TextLine& l) const {
     return rules_.matches("motto", l.text) || rules_.matches("number", l.text) ||
@@ -247,6 +249,7 @@ class Parser {
         break;
       }
     }
+    find_body_tables();
     if (body_stop_ < n) {
       out_.body_end = lines_[body_stop_].start();
       out_.body_end_page = lines_[body_stop_].page;
@@ -254,6 +257,35 @@ class Parser {
       out_.body_end = lines_.back().end();
       out_.body_end_page = lines_.back().page;
     }
+  }
+
+  // A '|' table inside the body whose header row has a number column ("STT")
+  // and a task column ("Nội dung", "Nhiệm vụ") lists tasks like an appendix,
+  // without a "Phụ lục" heading.
+  void find_body_tables() {
+    for (size_t i = body_begin_; i < body_stop_; ++i) {
+      const TextLine& l = lines_[i];
+      if (!l.from_table || l.table_row < 0 || !rules_.prefix_length("appendix_header", collapse(l.text))) continue;
+      bool has_task = false;
+      size_t k = i;
+      for (; k < body_stop_ && lines_[k].from_table && lines_[k].table_row == l.table_row; ++k) {
+        has_task = has_task || rules_.prefix_length("column_task", collapse(lines_[k].text)).has_value();
+      }
+      if (!has_task) {
+        i = k > i ? k - 1 : i;
+        continue;
+      }
+      while (k < body_stop_ && lines_[k].from_table && lines_[k].table_row >= 0) ++k;
+      body_tables_.push_back({i, k});
+      i = k - 1;
+    }
+  }
+
+  bool in_body_table(size_t i) const {
+    for (const auto& [b, e] : body_tables_) {
+      if (i >= b && i < e) return true;
+    }
+    return false;
   }
 
   // "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01" standing alone, or a capital line.
@@ -548,10 +580,19 @@ class Parser {
   void parse_body() {
     std::vector<Block>& blocks = out_.blocks;
     const size_t end = std::min(body_stop_, lines_.size());
+    int block_lines = 0;  // lines in the last block
     for (size_t i = body_begin_; i < end; ++i) {
+      if (in_body_table(i)) {
+        continue;
+      }
       TextLine line = lines_[i];
       collapse_spaces(line);
       if (line.text.empty()) continue;
+      // "1. Công an tỉnh" alone on its line names the subject of what follows
+      // ("a) Chủ trì …", "Hướng dẫn …"): the next line starts a new block.
+      if (!blocks.empty() && block_lines == 1 && is_subject_heading(blocks.back()) && opens_item(line.text)) {
+        blocks.back().heading = true;
+      }
       const bool prev_closed = blocks.empty() || ends_sentence(blocks.back().text.text) || blocks.back().heading;
       const bool may_be_bullet = prev_closed || line.blank_before > 0 || line.indent > 0;
       Label lab = label_of(line.text, may_be_bullet);
@@ -568,6 +609,7 @@ class Parser {
         b.page = line.page;
         b.heading = line.bold;
         blocks.push_back(std::move(b));
+        block_lines = 1;
         continue;
       }
       const bool new_paragraph = blocks.empty() || (prev_closed && starts_upper(line.text) &&
@@ -580,7 +622,9 @@ class Parser {
         b.page = line.page;
         b.heading = line.bold;
         blocks.push_back(std::move(b));
+        block_lines = 1;
       } else {
+        ++block_lines;
         append_line(blocks.back().text, line);
         if (!line.bold) blocks.back().heading = blocks.back().heading && line.bold;
       }
@@ -594,6 +638,22 @@ class Parser {
       }
     }
     build_tree();
+  }
+
+  // A numbered item whose text is only a body's name or a capital title,
+  // without a final stop: "1. Công an tỉnh", "2. Sở Xây dựng", "II. NỘI DUNG".
+  bool is_subject_heading(const Block& b) const {
+    if (b.kind != BlockKind::kArabic && b.kind != BlockKind::kRoman) return false;
+    const std::string& t = b.text.text;
+    if (t.empty() || t.size() > 100 || ends_sentence(t) || t.back() == ',') return false;
+    if (is_capitals(t) || (b.kind == BlockKind::kRoman && rules_.matches("section_title", t))) return true;
+    return starts_upper(t) && rules_.prefix_length("body_word", t) && !rules_.prefix_length("directive_verb", t);
+  }
+
+  // A line that starts an item's content: a letter or bullet label, or a verb.
+  bool opens_item(const std::string& t) const {
+    const BlockKind k = label_of(t, true).kind;
+    return k == BlockKind::kLetter || k == BlockKind::kBullet || rules_.prefix_length("directive_verb", t).has_value();
   }
 
   void build_tree() {
@@ -625,7 +685,8 @@ class Parser {
           continue;
         }
         if (static_cast<int>(i) > last_label &&
-            (in_closing || rules_.prefix_length("closing_cue", b.text.text))) {
+            (in_closing || rules_.prefix_length("closing_cue", b.text.text) ||
+             rules_.matches("closing_notice", b.text.text))) {
           in_closing = true;
           b.closing = true;
           b.parent = -1;
@@ -789,6 +850,14 @@ class Parser {
   }
 
   // --- Appendix -----------------------------------------------------------
+
+  void parse_body_tables() {
+    for (const auto& [header, end] : body_tables_) {
+      Appendix app;
+      parse_table_appendix(app, header, end);
+      out_.appendices.push_back(std::move(app));
+    }
+  }
 
   void parse_appendices() {
     for (size_t k = 0; k < appendix_heads_.size(); ++k) {

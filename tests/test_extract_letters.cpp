@@ -1,0 +1,208 @@
+// Extraction of letters written in styles the samples do not show: short
+// realistic fragments (written for these tests, not real letters) with the
+// exact tasks, leads, deadlines and targets each must give.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "congvan/extract.h"
+#include "congvan/rules.h"
+#include "congvan/text.h"
+#include "test_support.h"
+
+using namespace congvan;
+
+namespace {
+
+const Rules& test_rules() {
+  static const auto rules = load_rules(test::source_dir() / "models");
+  REQUIRE(rules);
+  return **rules;
+}
+
+Extraction run(const std::string& letter) {
+  DocumentText doc;
+  doc.pages.push_back(PageText{letter, TextOrigin::kPlainText, std::nullopt, "", {}});
+  return extract(test_rules(), doc);
+}
+
+// "item: lead | lead; support | support; kind@due kind@due; cmp value unit"
+// for every task, one line each.
+std::string summary(const Extraction& x) {
+  std::string out;
+  for (const auto& t : x.tasks) {
+    out += t.item + ":";
+    for (size_t i = 0; i < t.lead.size(); ++i) out += (i ? " | " : " ") + t.lead[i].name;
+    out += ";";
+    for (size_t i = 0; i < t.support.size(); ++i) out += (i ? " | " : " ") + t.support[i].name;
+    out += ";";
+    for (const auto& d : t.deadlines) {
+      out += " " + d.kind;
+      if (d.due) out += "@" + *d.due;
+      if (d.count) out += "@" + std::to_string(*d.count) + (d.unit ? *d.unit : "");
+      if (d.every) out += "@" + *d.every;
+    }
+    out += ";";
+    for (const auto& g : t.targets) {
+      char value[32];
+      std::snprintf(value, sizeof value, "%g", g.value);
+      out += " " + g.comparator + " " + value + " " + g.unit;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+const char* kHeaderUbnd =
+    "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "TỈNH PHÚ THỌ                                Độc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 2345/UBND-KGVX                    Phú Thọ, ngày 15 tháng 7 năm 2025\n"
+    "V/v triển khai công tác chuyển đổi số\n\n"
+    "Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- UBND các xã, phường.\n\n";
+
+const char* kSignature =
+    "\nNơi nhận:                                     KT. CHỦ TỊCH\n"
+    "- Như trên;                                   PHÓ CHỦ TỊCH\n"
+    "- Lưu: VT, KGVX.                              Trần Duy Đông\n";
+
+}  // namespace
+
+TEST_CASE("a '|' task table inside the body, without a Phụ lục heading, gives one task per row",
+          "[extract][letters]") {
+  const std::string letter = std::string(kHeaderUbnd) +
+                             "Sở Tài chính đề nghị các cơ quan, đơn vị thực hiện các nội dung sau:\n\n"
+                             "| STT | Nội dung công việc | Đơn vị thực hiện | Thời hạn |\n"
+                             "|---|---|---|---|\n"
+                             "| 1 | Lập dự toán thu, chi ngân sách năm 2025 | Các sở, ban, ngành cấp tỉnh | Trước ngày 05/12/2025 |\n"
+                             "| 2 | Rà soát nợ đọng xây dựng cơ bản | UBND các xã, phường | Trong tháng 12/2025 |\n"
+                             "| 3 | Báo cáo tình hình thực hiện dự toán | Các sở, ban, ngành cấp tỉnh | Quý I/2026 |\n\n"
+                             "Đề nghị các cơ quan, đơn vị quan tâm phối hợp thực hiện./.\n" +
+                             kSignature;
+  const Extraction x = run(letter);
+  CHECK(summary(x) ==
+        "PL.1: Các sở, ban, ngành cấp tỉnh;; by_date@2025-12-05;\n"
+        "PL.2: UBND các xã, phường;; within_month@2025-12-31;\n"
+        "PL.3: Các sở, ban, ngành cấp tỉnh;; within_quarter@2026-03-31;\n");
+  REQUIRE(x.tasks.size() == 3);
+  CHECK(x.tasks[0].text == "Lập dự toán thu, chi ngân sách năm 2025");
+}
+
+TEST_CASE("section headings of a plan are not tasks; the items under them keep the roman prefix",
+          "[extract][letters]") {
+  const std::string letter =
+      "BỘ Y TẾ                                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "                                              Độc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 1520/KH-BYT                          Hà Nội, ngày 02 tháng 12 năm 2024\n\n"
+      "KẾ HOẠCH\nPhòng, chống dịch bệnh mùa đông xuân\n\n"
+      "I. MỤC ĐÍCH, YÊU CẦU\n"
+      "1. Chủ động phát hiện sớm, xử lý kịp thời các ổ dịch.\n"
+      "2. Giảm ít nhất 10% số ca mắc so với cùng kỳ năm 2023.\n\n"
+      "II. NỘI DUNG\n"
+      "1. Cục Y tế dự phòng chủ trì, phối hợp với Cục Quản lý Khám, chữa bệnh xây dựng hướng dẫn giám sát, "
+      "hoàn thành trước ngày 15/01/2025.\n"
+      "2. Viện Vệ sinh dịch tễ Trung ương tổ chức giám sát trọng điểm, báo cáo định kỳ hằng tháng, trước ngày 20.\n"
+      "3. Vụ Kế hoạch - Tài chính bố trí kinh phí thực hiện.\n\n"
+      "III. Tổ chức thực hiện\n"
+      "- Cục Y tế dự phòng là đơn vị đầu mối theo dõi, đôn đốc, báo cáo Bộ trưởng trong quý I/2025.\n" +
+      std::string("\nNơi nhận:                                      KT. BỘ TRƯỞNG\n"
+                  "- Lưu: VT, DP.                                 THỨ TRƯỞNG\n\n"
+                  "                                               Nguyễn Văn A\n");
+  CHECK(summary(run(letter)) ==
+        "I.1:;;;\n"
+        "I.2:;;; >= 10 %\n"
+        "II.1: Cục Y tế dự phòng; Cục Quản lý Khám, chữa bệnh; by_date@2025-01-15;\n"
+        "II.2: Viện Vệ sinh dịch tễ Trung ương;; recurring@month;\n"
+        "II.3: Vụ Kế hoạch - Tài chính;;;\n"
+        "III.-1: Cục Y tế dự phòng;; within_quarter@2025-03-31;\n");
+}
+
+TEST_CASE("a closing that only passes the letter on is not a task", "[extract][letters]") {
+  for (const char* closing : {"Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+                              "Văn phòng Chính phủ thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.",
+                              "Sở Giáo dục và Đào tạo đề nghị các đơn vị nghiêm túc thực hiện./.",
+                              "Bộ Tài chính đề nghị các Bộ, cơ quan trung ương và địa phương quan tâm, phối hợp thực hiện./."}) {
+    INFO(closing);
+    const std::string letter = std::string(kHeaderUbnd) +
+                               "1. Giao Sở Nội vụ hướng dẫn UBND các xã, phường kiện toàn bộ phận một cửa.\n\n"
+                               "2. Sở Tài chính bố trí kinh phí thực hiện.\n\n" +
+                               closing + "\n" + kSignature;
+    CHECK(summary(run(letter)) ==
+          "1: Sở Nội vụ;;;\n"
+          "2: Sở Tài chính;;;\n");
+  }
+  // With a time limit of its own, a closing still gives a task.
+  const std::string letter = std::string(kHeaderUbnd) + "1. Giao Sở Nội vụ hướng dẫn kiện toàn bộ phận một cửa.\n\n" +
+                             "Giao Văn phòng UBND tỉnh theo dõi, báo cáo trước ngày 20/8/2025 để UBND tỉnh biết, chỉ đạo.\n" +
+                             kSignature;
+  CHECK(summary(run(letter)) ==
+        "1: Sở Nội vụ;;;\n"
+        "-1: Văn phòng UBND tỉnh;; by_date@2025-08-20;\n");
+}
+
+TEST_CASE("a body named alone on its item line leads the lettered items and the paragraph under it",
+          "[extract][letters]") {
+  const std::string letter = std::string(kHeaderUbnd) +
+                             "Để chủ động phòng ngừa, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:\n\n"
+                             "1. Công an tỉnh\n"
+                             "a) Chủ trì, phối hợp với Sở Xây dựng, Sở Công Thương tổ chức kiểm tra 100% cơ sở "
+                             "kinh doanh karaoke trong quý IV/2025.\n"
+                             "b) Tổ chức tập huấn nghiệp vụ, hoàn thành trước ngày 30/9/2025.\n\n"
+                             "2. Sở Xây dựng\n"
+                             "Hướng dẫn việc bảo đảm điều kiện an toàn đối với nhà ở kết hợp kinh doanh.\n\n"
+                             "3. Ủy ban nhân dân các xã, phường\n"
+                             "a) Thường xuyên tuyên truyền kiến thức phòng cháy, chữa cháy.\n"
+                             "b) Giảm ít nhất 10% số vụ cháy so với năm 2024.\n" +
+                             kSignature;
+  CHECK(summary(run(letter)) ==
+        "1: Công an tỉnh;;;\n"
+        "1.a: Công an tỉnh; Sở Xây dựng | Sở Công Thương; within_quarter@2025-12-31; = 100 %\n"
+        "1.b: Công an tỉnh;; by_date@2025-09-30;\n"
+        "2: Sở Xây dựng;;;\n"
+        "3: Ủy ban nhân dân các xã, phường;;;\n"
+        "3.a: Ủy ban nhân dân các xã, phường;;;\n"
+        "3.b: Ủy ban nhân dân các xã, phường;;; >= 10 %\n");
+}
+
+TEST_CASE("leads: full names past stop words, lists after a colon, a heading before its order",
+          "[extract][letters]") {
+  const std::string letter = std::string(kHeaderUbnd) +
+                             "1. Ủy ban Quản lý vốn nhà nước tại doanh nghiệp chủ trì rà soát các dự án.\n\n"
+                             "2. Ủy ban nhân dân các tỉnh: Thanh Hóa, Nghệ An hoàn thành giải phóng mặt bằng, "
+                             "đưa vào khai thác các dự án thành phần trong năm 2025.\n\n"
+                             "3. Bộ trưởng các Bộ: Quốc phòng, Công an chỉ đạo lực lượng hỗ trợ người dân ngay sau khi bão tan.\n\n"
+                             "4. Các sở, ban, ngành: Trong vòng 05 ngày làm việc kể từ ngày nhận được văn bản này, "
+                             "cử cán bộ đầu mối.\n\n"
+                             "5. Giao Phó Thủ tướng Trần Hồng Hà trực tiếp chỉ đạo.\n\n"
+                             "6. UBND các xã, phường bảo đảm thời gian giải quyết thủ tục không quá 5 ngày làm việc.\n" +
+                             kSignature;
+  CHECK(summary(run(letter)) ==
+        "1: Ủy ban Quản lý vốn nhà nước tại doanh nghiệp;;;\n"
+        "2: Ủy ban nhân dân tỉnh Thanh Hóa | Ủy ban nhân dân tỉnh Nghệ An;; within_year@2025-12-31;\n"
+        "3: Bộ Quốc phòng | Bộ Công an;; on_event;\n"
+        "4: Các sở, ban, ngành;; relative@5working_day;\n"
+        "5: Phó Thủ tướng Trần Hồng Hà;;;\n"
+        "6: UBND các xã, phường;;; <= 5 ngày làm việc\n");
+}
+
+TEST_CASE("a công điện's addressees follow 'THỦ TƯỚNG CHÍNH PHỦ điện:'", "[extract][letters]") {
+  const std::string letter =
+      "THỦ TƯỚNG CHÍNH PHỦ                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "                                           Độc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 118/CĐ-TTg                            Hà Nội, ngày 08 tháng 9 năm 2024\n\n"
+      "CÔNG ĐIỆN\nVề việc tập trung khắc phục hậu quả bão số 3\n\n"
+      "THỦ TƯỚNG CHÍNH PHỦ điện:\n"
+      "- Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng;\n"
+      "- Các Bộ trưởng: Quốc phòng, Công an.\n\n"
+      "Để nhanh chóng khắc phục hậu quả bão số 3, Thủ tướng Chính phủ yêu cầu:\n\n"
+      "1. Bộ Công Thương chỉ đạo khôi phục hệ thống điện, báo cáo tình hình hằng ngày.\n\n"
+      "Nơi nhận:                                      THỦ TƯỚNG\n"
+      "- Như trên;\n"
+      "- Lưu: VT, NN.                                 Phạm Minh Chính\n";
+  const Extraction x = run(letter);
+  CHECK(x.header.doc_type == "Công điện");
+  CHECK(x.header.subject == "tập trung khắc phục hậu quả bão số 3");
+  CHECK(x.header.recipients ==
+        std::vector<std::string>{"Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng", "Các Bộ trưởng: Quốc phòng, Công an"});
+  CHECK(summary(x) == "1: Bộ Công Thương;; recurring@day;\n");
+}
