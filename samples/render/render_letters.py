@@ -22,7 +22,18 @@ every file keeps the letter's stem, because the scorer pairs documents by stem:
   OUT/truth_blocks/<stem>.txt the same with each run of two-column lines given
                               as the left column, then the right one (the
                               reading order congvan gives OCR text)
-Options through the environment: PAGES_MAX (default 1) pages per image variant.
+  OUT/scan/clean300/<stem>.tif  EVERY page of the letter, gray 300 dpi, one
+                              multi-page TIFF (LZW) per letter
+  OUT/scan/deg300/<stem>.tif    every page degraded as deg300 (receipt stamp on
+                              page 1, seal and signature on the last page),
+                              multi-page JPEG-compressed TIFF
+  OUT/scan/deg200/<stem>.pdf    every page degraded as deg200, as an image-only
+                              ("scanned") PDF: one JPEG per page, no text layer
+The folders above scan/ hold page 1 only (bench/ocr_bench compares single
+pages with truth/); scan/ holds whole letters, one document per letter, for
+bench/scan_score.sh (the scorer pairs documents by stem).
+Options through the environment: PAGES_MAX (default 1) pages per image variant
+outside scan/; NO_SCAN=1 skips scan/.
 """
 import html
 import os
@@ -243,6 +254,69 @@ def sigbox_pdf(page_jpg, dst, tmp):
     run("weasyprint", "-q", html_path, dst)
 
 
+def image_pdf(jpgs, dpi, dst):
+    """An image-only PDF, as a scanner writes it: each JPEG as it is (DCTDecode)
+    on its own page, the page sized from the image and `dpi`; no text layer.
+    (ImageMagick's policy on Debian forbids writing PDF.)"""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", None]
+    kids = []
+    for n, jpg in enumerate(jpgs):
+        info = subprocess.run(["identify", "-format", "%w %h %[channels]", str(jpg)],
+                              capture_output=True, text=True, check=True).stdout.split()
+        w, h = int(info[0]), int(info[1])
+        space = b"/DeviceGray" if info[2].startswith("gray") else b"/DeviceRGB"
+        data = Path(jpg).read_bytes()
+        pw, ph = w * 72.0 / dpi, h * 72.0 / dpi
+        page, content, image = len(objs) + 1, len(objs) + 2, len(objs) + 3
+        body = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q" % (pw, ph)
+        kids.append(b"%d 0 R" % page)
+        objs += [
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents %d 0 R "
+            b"/Resources << /XObject << /Im0 %d 0 R >> >> >>" % (pw, ph, content, image),
+            b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream",
+            b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 "
+            b"/Filter /DCTDecode /Length %d >>\nstream\n" % (w, h, space, len(data)) + data + b"\nendstream",
+        ]
+    objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for n, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    Path(dst).write_bytes(bytes(out))
+
+
+def scan_variants(pdf, out, stem, tmp):
+    """Every page of the letter as the clerk's scanner gives it: a multi-page
+    TIFF (clean and degraded 300 dpi) and an image-only PDF (degraded 200 dpi)."""
+    for sub in ("clean300", "deg300", "deg200"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    rng = random.Random(stem + "/scan")  # its own sequence: the page-1 images above stay as they were
+    run("pdftoppm", "-gray", "-r", "300", "-png", pdf, tmp / "all-g300")
+    run("pdftoppm", "-r", "300", "-png", pdf, tmp / "all-c300")
+    run("pdftoppm", "-r", "200", "-png", pdf, tmp / "all-c200")
+    g300 = sorted(tmp.glob("all-g300*.png"))
+    run("convert", *g300, "-units", "PixelsPerInch", "-density", "300", "-compress", "LZW",
+        out / "clean300" / f"{stem}.tif")
+    for dpi, prefix, sub in ((300, "all-c300", "deg300"), (200, "all-c200", "deg200")):
+        pages = sorted(tmp.glob(f"{prefix}*.png"))
+        jpgs = []
+        for i, png in enumerate(pages):
+            jpg = tmp / f"{prefix}-deg-{i:03d}.jpg"
+            degrade(png, jpg, dpi, rng, first=i == 0, last=i == len(pages) - 1)
+            jpgs.append(jpg)
+        if sub == "deg300":
+            run("convert", *jpgs, "-units", "PixelsPerInch", "-density", str(dpi), "-compress", "JPEG",
+                "-quality", "55", out / sub / f"{stem}.tif")
+        else:
+            image_pdf(jpgs, dpi, out / sub / f"{stem}.pdf")
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -291,6 +365,8 @@ def main():
                     run("convert", *jpgs, "-compress", "JPEG", "-quality", "55", out / sub / f"{stem}.tif")
             sigbox_pdf(tmp / "deg200-0.jpg", out / "sigbox" / f"{stem}.pdf", tmp)
             tcvn3_pdf(g300[0], page_text(pdf, 1), out / "tcvn3" / f"{stem}.pdf")
+            if not os.environ.get("NO_SCAN"):
+                scan_variants(pdf, out / "scan", stem, tmp)
         print(f"{stem}: {n} page(s)", file=sys.stderr)
 
 
