@@ -206,3 +206,37 @@ TEST_CASE("a công điện's addressees follow 'THỦ TƯỚNG CHÍNH PHỦ đi�
         std::vector<std::string>{"Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng", "Các Bộ trưởng: Quốc phòng, Công an"});
   CHECK(summary(x) == "1: Bộ Công Thương;; recurring@day;\n");
 }
+
+TEST_CASE("a notice of conclusions: the meeting paragraph starts the body, a paragraph under a section title is a task",
+          "[extract][letters]") {
+  const std::string letter =
+      "UBND TỈNH QUẢNG NINH               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "     SỞ Y TẾ                                Độc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 77/TB-SYT                            Quảng Ninh, ngày 03 tháng 3 năm 2025\n\n"
+      "                                THÔNG BÁO\n"
+      "        Kết luận của Giám đốc Sở Y tế tại cuộc họp giao ban tháng 02/2025\n\n"
+      "      Ngày 28/02/2025, Giám đốc Sở Y tế chủ trì cuộc họp giao ban. Sau khi\n"
+      "nghe báo cáo, Giám đốc Sở Y tế kết luận như sau:\n\n"
+      "      I. NHIỆM VỤ TRỌNG TÂM\n"
+      "      1. Trung tâm Kiểm soát bệnh tật tỉnh: Bảo đảm tỷ lệ tiêm vắc xin sởi đạt trên 95%;\n"
+      "báo cáo kết quả hằng tuần vào thứ Sáu.\n"
+      "      2. Các bệnh viện tuyến tỉnh giảm thời gian chờ khám bệnh xuống không quá\n"
+      "30 phút; thực hiện trong năm 2025.\n\n"
+      "      II. TỔ CHỨC THỰC HIỆN\n"
+      "      Thủ trưởng các đơn vị trực thuộc, Giám đốc các bệnh viện xây dựng kế hoạch\n"
+      "thực hiện, hoàn thành trước ngày 15/3/2025.\n\n"
+      "      Sở Y tế thông báo để các đơn vị biết, thực hiện./.\n\n"
+      "Nơi nhận:                                      KT. GIÁM ĐỐC\n"
+      "- Các đơn vị trực thuộc;                       PHÓ GIÁM ĐỐC\n"
+      "- Lưu: VT, VP.\n"
+      "                                               Nguyễn Thị Hồng\n";
+  const Extraction x = run(letter);
+  CHECK(x.header.subject == "Kết luận của Giám đốc Sở Y tế tại cuộc họp giao ban tháng 02/2025");
+  CHECK(summary(x) ==
+        "I.1: Trung tâm Kiểm soát bệnh tật tỉnh;; recurring@week; > 95 %\n"
+        "I.2: Các bệnh viện tuyến tỉnh;; within_year@2025-12-31; <= 30 phút\n"
+        "II.-1: Các đơn vị trực thuộc | Các bệnh viện;; by_date@2025-03-15;\n");
+  REQUIRE(x.tasks.size() == 3);
+  REQUIRE(x.tasks[0].deadlines.size() == 1);
+  CHECK(x.tasks[0].deadlines[0].day == 5);  // Friday
+}

@@ -297,21 +297,13 @@ class Assembler {
   // letter, not a body: a roman one with a section title, or one in capitals.
   // An arabic item in sentence case ("4. Phân công nhiệm vụ:") stays a task.
   bool is_section_heading(size_t i) const {
-    const Block& b = st_.blocks[i];
-    if ((b.kind != BlockKind::kRoman && b.kind != BlockKind::kArabic) || !b.heading) return false;
-    bool has_items = false;
+    if (!st_.blocks[i].section) return false;
     for (size_t k = i + 1; k < st_.blocks.size(); ++k) {
-      const Block& c = st_.blocks[k];
-      if (c.parent == static_cast<int>(i) && c.kind != BlockKind::kParagraph) {
-        has_items = true;
-        break;
-      }
+      if (st_.blocks[k].parent == static_cast<int>(i)) return true;
     }
-    if (!has_items) return false;
-    const std::string t = trim_punctuation(b.text.text);
-    if (b.kind == BlockKind::kRoman && structure_.matches("section_title", t)) return true;
-    return is_capitals(t) && !structure_.prefix_length("body_word", t);
+    return false;
   }
+
 
   void build_body_tasks() {
     const auto& blocks = st_.blocks;
@@ -365,7 +357,14 @@ class Assembler {
           // Inside the items: a paragraph that hands work to another body.
           const int parent = parent_draft(b.parent);
           const std::vector<Assignee> context_lead = current >= 0 ? effective_lead(current) : recipients_;
-          if (lead_near_start(t, a) && !same_people(a.lead, context_lead) && !passes_on) {
+          // Right under a section title ("III. TỔ CHỨC THỰC HIỆN") there is no
+          // item to continue: a paragraph that orders something is a task.
+          const bool under_section = current < 0 && b.parent >= 0 && st_.blocks[static_cast<size_t>(b.parent)].section;
+          const bool orders = !a.lead.empty() || !find_deadlines(phrases_, t, context_).empty() ||
+                              structure_.prefix_length("directive_verb", t).has_value();
+          if (under_section && orders && !passes_on) {
+            current = new_draft(bi, parent, dash_label(parent_path(b.parent)));
+          } else if (lead_near_start(t, a) && !same_people(a.lead, context_lead) && !passes_on) {
             current = new_draft(bi, parent, dash_label(parent_path(b.parent)));
           } else if (current >= 0) {
             drafts_[static_cast<size_t>(current)].text += " " + t;

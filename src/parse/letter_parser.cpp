@@ -590,7 +590,8 @@ class Parser {
       if (line.text.empty()) continue;
       // "1. Công an tỉnh" alone on its line names the subject of what follows
       // ("a) Chủ trì …", "Hướng dẫn …"): the next line starts a new block.
-      if (!blocks.empty() && block_lines == 1 && is_subject_heading(blocks.back()) && opens_item(line.text)) {
+      if (!blocks.empty() && block_lines == 1 &&
+          (is_section_title(blocks.back()) || (is_subject_heading(blocks.back()) && opens_item(line.text)))) {
         blocks.back().heading = true;
       }
       const bool prev_closed = blocks.empty() || ends_sentence(blocks.back().text.text) || blocks.back().heading;
@@ -631,6 +632,7 @@ class Parser {
     }
     for (auto& b : blocks) {
       collapse_spaces(b.text);
+      b.section = is_section_title(b);
       if (b.kind == BlockKind::kArabic || b.kind == BlockKind::kRoman) {
         // A short item line without a full stop only names its subject.
         const std::string& t = b.text.text;
@@ -646,8 +648,18 @@ class Parser {
     if (b.kind != BlockKind::kArabic && b.kind != BlockKind::kRoman) return false;
     const std::string& t = b.text.text;
     if (t.empty() || t.size() > 100 || ends_sentence(t) || t.back() == ',') return false;
-    if (is_capitals(t) || (b.kind == BlockKind::kRoman && rules_.matches("section_title", t))) return true;
+    if (is_section_title(b)) return true;
     return starts_upper(t) && rules_.prefix_length("body_word", t) && !rules_.prefix_length("directive_verb", t);
+  }
+
+  // "II. NỘI DUNG", "III. Tổ chức thực hiện", "1. MỤC ĐÍCH": a numbered line
+  // that titles a section of the letter and names no body.
+  bool is_section_title(const Block& b) const {
+    if (b.kind != BlockKind::kArabic && b.kind != BlockKind::kRoman) return false;
+    const std::string t = trim_punctuation(b.text.text);
+    if (t.empty() || t.size() > 160) return false;
+    if (b.kind == BlockKind::kRoman && rules_.matches("section_title", t)) return true;
+    return is_capitals(t) && !rules_.prefix_length("body_word", t);
   }
 
   // A line that starts an item's content: a letter or bullet label, or a verb.
@@ -708,7 +720,9 @@ class Parser {
             if (blocks[k].kind == BlockKind::kLetter && blocks[k].parent == parent) has_letters = true;
           }
         }
-        b.parent = has_letters ? parent : (parent >= 0 ? blocks[static_cast<size_t>(parent)].parent : -1);
+        // Under a section title ("III. TỔ CHỨC THỰC HIỆN") a paragraph stays in its section.
+        const bool in_section = parent >= 0 && blocks[static_cast<size_t>(parent)].section;
+        b.parent = has_letters || in_section ? parent : (parent >= 0 ? blocks[static_cast<size_t>(parent)].parent : -1);
         // Remember the item it continues, for the extractor (via closing=false).
         continue;
       }

@@ -29,6 +29,7 @@ struct Block {
   int64_t start = 0;        // original offset where the block starts (label or first word)
   int page = 1;
   bool heading = false;     // a bold line, or a short item line that only names its subject
+  bool section = false;      // a section title ("II. NỘI DUNG", a capital heading), not a body's name
   bool before_items = false;  // a paragraph before the first labelled item (lead-in)
   bool closing = false;     // a paragraph after the last item that closes the letter
 };
