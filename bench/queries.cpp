@@ -212,10 +212,12 @@ int main(int argc, char** argv) {
   const fs::path db = argv[1];
   int64_t tasks = 1000000;
   int runs = 7;
+  std::string only;  // run only the queries whose name contains this
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string opt = argv[i];
     if (opt == "--tasks") tasks = std::stoll(argv[i + 1]);
     else if (opt == "--runs") runs = std::stoi(argv[i + 1]);
+    else if (opt == "--only") only = argv[i + 1];
   }
   const fs::path source = CONGVAN_SOURCE_DIR;
   if (!fs::exists(db)) {
@@ -380,6 +382,7 @@ int main(int argc, char** argv) {
                            total ? *total : -1, kAsOf, runs);
   int slow = 0;
   for (const auto& c : cases) {
+    if (!only.empty() && c.name.find(only) == std::string::npos) continue;
     Timing t;
     try {
       t = time_query(runs, c.run);

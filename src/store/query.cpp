@@ -106,24 +106,39 @@ const char* kLeadKey =
     "(SELECT congvan_fold(coalesce(a.canonical, a.name)) FROM assignees a WHERE a.task_id = t.id "
     "AND a.role = 'lead' ORDER BY a.position LIMIT 1)";
 
-Status add_body_filter(Where& w, const BodyFilter& body, const char* role) {
-  const std::string key = body_key(body.text);
-  if (key.empty()) return Status::error("'" + body.text + "' names no body");
-  std::vector<std::string> keys = {key};
+// The keys a body filter stands for: what was typed and the names the
+// gazetteer gave for it.
+std::vector<std::string> body_keys_of(const BodyFilter& body) {
+  std::vector<std::string> keys = {body_key(body.text)};
   for (const auto& n : body.names) {
     std::string k = body_key(n);
     if (!k.empty()) keys.push_back(k);
   }
+  return keys;
+}
+
+// The ids of those keys, and of the keys containing the typed one as whole
+// words; parameters: the keys as a JSON array, then " typed key ".
+const char* kKeyIds =
+    "(SELECT id FROM body_keys WHERE key IN (SELECT value FROM json_each(?)) OR instr(' ' || key "
+    "|| ' ', ?) > 0)";
+
+Status add_body_filter(Where& w, const BodyFilter& body, const char* role) {
+  const std::string key = body_key(body.text);
+  if (key.empty()) return Status::error("'" + body.text + "' names no body");
   w.add(std::string("t.id IN (SELECT tb.task_id FROM task_bodies tb WHERE tb.role = '") + role +
-            "' AND tb.key_id IN (SELECT id FROM body_keys WHERE key IN (SELECT value FROM "
-            "json_each(?)) OR instr(' ' || key || ' ', ?) > 0))",
-        json_array(keys));
+            "' AND tb.key_id IN " + kKeyIds + ")",
+        json_array(body_keys_of(body)));
   w.params.push_back(" " + key + " ");
   return Status::ok();
 }
 
 // Filters on the task and its document (everything but dates and kinds).
-Status task_filters(const QueryFilter& f, Where& w) {
+// `skip_role`: that body filter is applied elsewhere (due_by_body);
+// `issuer_drives`: the issuer's letters may be the way in (else the issuer
+// is tested on each row another index gives).
+Status task_filters(const QueryFilter& f, Where& w, const char* skip_role = nullptr,
+                    bool issuer_drives = true) {
   // Unary + keeps the planner off the status index: most tasks are open, so
   // the due-date index is the better way in.
   if (f.overdue || f.status == "open") w.add("+t.status = 'open'");
@@ -150,15 +165,18 @@ Status task_filters(const QueryFilter& f, Where& w) {
     w.params.push_back(*f.doc);
   }
   if (f.issuer) {
-    // Folding each distinct issuer once (documents_by_issuer) instead of each row.
-    w.add("d.issuer IN (SELECT issuer FROM (SELECT DISTINCT issuer FROM documents WHERE issuer IS "
-          "NOT NULL) WHERE instr(congvan_fold(issuer), ?) > 0)",
+    // Folding each distinct issuer once (documents_by_issuer) instead of each
+    // row; LIMIT -1 keeps SQLite from pushing the fold into the DISTINCT
+    // (one fold per letter).
+    w.add(std::string(issuer_drives ? "" : "+") +
+              "d.issuer IN (SELECT issuer FROM (SELECT DISTINCT issuer FROM documents WHERE "
+              "issuer IS NOT NULL LIMIT -1) WHERE instr(congvan_fold(issuer), ?) > 0)",
           fold(*f.issuer));
   }
-  if (f.lead) {
+  if (f.lead && !(skip_role && std::string(skip_role) == "lead")) {
     if (Status s = add_body_filter(w, *f.lead, "lead"); !s) return s;
   }
-  if (f.support) {
+  if (f.support && !(skip_role && std::string(skip_role) == "support")) {
     if (Status s = add_body_filter(w, *f.support, "support"); !s) return s;
   }
   return Status::ok();
@@ -189,6 +207,7 @@ Result<Window> window_of(const QueryFilter& f) {
 
 struct Candidate {
   int64_t deadline_id = 0;
+  int64_t task_id = 0;
   int64_t document_id = 0;
   int64_t task_position = 0;
   int64_t deadline_position = 0;
@@ -224,25 +243,57 @@ std::string order_sql(const std::string& sort, bool due_known = false) {
   return " ORDER BY " + by_due;
 }
 
-Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilter& f) {
+// The body filter answered from due_by_body: the deadlines of the tasks
+// whose `role` body has one of the filter's keys, with a due key in
+// [lo, hi] (a date; '' undated; 'r' recurring), one index range per key.
+void add_due_range(Where& w, const BodyFilter& body, const char* role, const std::string& lo,
+                   const std::string& hi) {
+  w.add("x.id IN (SELECT deadline_id FROM due_by_body WHERE role = ? AND due >= ? AND due <= ? "
+        "AND key_id IN " + std::string(kKeyIds) + ")");
+  w.params.emplace_back(std::string(role));
+  w.params.emplace_back(lo);
+  w.params.emplace_back(hi);
+  w.params.emplace_back(json_array(body_keys_of(body)));
+  w.params.emplace_back(" " + body_key(body.text) + " ");
+}
+
+// The deadlines matching `f` in the order it asks, limited to f.limit rows,
+// or, with `task_limit`, to the rows of the first `task_limit` tasks (the
+// caller truncates; rows tied on the last date are all kept).
+Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilter& f,
+                                                   int64_t task_limit = 0) {
   if (f.sort != "due" && f.sort != "lead" && f.sort != "doc") {
     return Status::error("sort must be due, lead or doc, not '" + f.sort + "'");
   }
   auto window = window_of(f);
   if (!window) return window.status();
-  Where common;
-  if (Status s = task_filters(f, common); !s) return s;
-  if (!f.kinds.empty()) common.add("x.kind IN (SELECT value FROM json_each(?))", json_array(f.kinds));
   const bool dated = f.has_date_filter();
+  // A body filter goes through due_by_body (the lead's when both are given).
+  const BodyFilter* by_body = f.lead ? &*f.lead : f.support ? &*f.support : nullptr;
+  const char* body_role = f.lead ? "lead" : "support";
+  if (by_body && body_key(by_body->text).empty()) {
+    return Status::error("'" + by_body->text + "' names no body");
+  }
+  // Rows in due order with a limit: walking the due index and testing the
+  // issuer of each row stops after a few thousand rows; otherwise the
+  // issuer's letters are the way in.
+  const bool walk_due = f.sort == "due" && (dated || f.limit > 0 || task_limit > 0);
+  Where common;
+  if (Status s = task_filters(f, common, by_body ? body_role : nullptr, !walk_due); !s) return s;
+  if (!f.kinds.empty()) common.add("x.kind IN (SELECT value FROM json_each(?))", json_array(f.kinds));
   std::vector<Candidate> out;
   if (dated && window->empty()) return out;
   const std::string select = std::string(
       "SELECT x.id, d.id, t.position, x.position, x.kind, x.due, x.every, x.day, ") +
       (f.sort == "lead" ? kLeadKey : "NULL") +
-      " FROM deadlines x JOIN tasks t ON t.id = x.task_id JOIN documents d ON d.id = "
+      ", t.id FROM deadlines x JOIN tasks t ON t.id = x.task_id JOIN documents d ON d.id = "
       "t.document_id WHERE 1";
-  auto read = [&](Statement& st) -> Result<std::vector<Candidate>> {
+  // Reads rows; with `stop` > 0 (rows come in due order) stops once `stop`
+  // rows (or tasks, with task_limit) are in and the date changes.
+  auto read = [&](Statement& st, int64_t stop) -> Result<std::vector<Candidate>> {
     std::vector<Candidate> rows;
+    std::set<int64_t> tasks;
+    std::optional<std::optional<std::string>> last_due;
     for (;;) {
       auto s = st.step();
       if (!s) return s.status();
@@ -255,6 +306,7 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       const std::string kind = st.text(4);
       c.due = st.opt_text(5);
       c.lead_key = st.opt_text(8);
+      c.task_id = st.integer(9);
       if (kind == "recurring") {
         Deadline d;
         d.kind = kind;
@@ -264,45 +316,61 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
         if (!c.next.empty()) c.due = c.next.front();
         if (dated && (!c.due || !window->contains(*c.due))) continue;
       }
+      if (last_due && c.due != *last_due) break;
+      if (task_limit > 0) tasks.insert(c.task_id);
+      const int64_t have = task_limit > 0 ? static_cast<int64_t>(tasks.size())
+                                          : static_cast<int64_t>(rows.size()) + 1;
+      if (stop > 0 && !last_due && have >= stop) last_due = c.due;
       rows.push_back(std::move(c));
     }
     return rows;
   };
-  // Dated kinds: the window and the order go to SQL (indexes do the work).
-  auto run = [&](const Where& w, const std::string& order, int64_t limit) -> Status {
+  // `limit`: a LIMIT clause; `stop`: rows come by due date, stop reading
+  // after `stop` rows or tasks (the date order is all SQL has to give, so
+  // the index on due answers without sorting every row of the window).
+  auto run = [&](const Where& w, const std::string& order, int64_t limit, int64_t stop = 0) -> Status {
     std::string sql = select + w.sql + order;
     if (limit > 0) sql += " LIMIT " + std::to_string(limit);
     auto st = Statement::prepare(db, sql);
     if (!st) return st.status();
     w.bind(*st);
-    auto rows = read(*st);
+    auto rows = read(*st, stop);
     if (!rows) return rows.status();
     for (auto& r : *rows) out.push_back(std::move(r));
     return Status::ok();
   };
+  const int64_t stop = task_limit > 0 ? task_limit : f.limit;
   {
     Where w = common;
     w.add("x.kind <> 'recurring'");
     if (dated) {
-      w.add("x.due IS NOT NULL");
-      if (window->lo) w.add("x.due >= ?", *window->lo);
-      if (window->hi) w.add("x.due <= ?", *window->hi);
-      if (Status s = run(w, order_sql(f.sort, true), f.limit); !s) return s;
+      if (by_body) {
+        add_due_range(w, *by_body, body_role, window->lo.value_or("0"), window->hi.value_or("9"));
+      } else {
+        w.add("x.due IS NOT NULL");
+        if (window->lo) w.add("x.due >= ?", *window->lo);
+        if (window->hi) w.add("x.due <= ?", *window->hi);
+      }
+      if (f.sort == "due") {
+        if (Status s = run(w, " ORDER BY x.due", 0, stop); !s) return s;
+      } else if (Status s = run(w, order_sql(f.sort, true), f.limit); !s) return s;
     } else if (f.sort == "due") {
       // Dated rows in index order, then the undated ones if room is left.
       Where with_due = w;
-      with_due.add("x.due IS NOT NULL");
-      if (Status s = run(with_due, order_sql(f.sort, true), f.limit); !s) return s;
+      if (by_body) add_due_range(with_due, *by_body, body_role, "0", "9");
+      else with_due.add("x.due IS NOT NULL");
+      if (Status s = run(with_due, " ORDER BY x.due", 0, stop); !s) return s;
       const int64_t left = f.limit > 0 ? f.limit - static_cast<int64_t>(out.size()) : 0;
-      if (f.limit == 0 || left > 0) {
+      if (task_limit > 0 || f.limit == 0 || left > 0) {
         Where without = w;
-        // With a body, letter or issuer filter, start from its rows rather
-        // than from every undated deadline.
-        const bool narrow = f.lead || f.support || f.doc || f.issuer;
-        without.add(narrow ? "+x.due IS NULL" : "x.due IS NULL");
-        if (Status s = run(without, order_sql("doc"), left); !s) return s;
+        // With a letter or issuer filter, start from its rows rather than
+        // from every undated deadline.
+        if (by_body) add_due_range(without, *by_body, body_role, "", "");
+        else without.add(f.doc || f.issuer ? "+x.due IS NULL" : "x.due IS NULL");
+        if (Status s = run(without, order_sql("doc"), task_limit > 0 ? 0 : left); !s) return s;
       }
     } else {
+      if (by_body) add_due_range(w, *by_body, body_role, "", "9");
       if (Status s = run(w, order_sql(f.sort), f.limit); !s) return s;
     }
   }
@@ -310,12 +378,13 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
   // Recurring: the next occurrence is computed here, never overdue.
   const bool wants_recurring =
       !f.overdue && (f.kinds.empty() || std::count(f.kinds.begin(), f.kinds.end(), "recurring"));
-  // With a selective filter (a body, a letter, an issuer) one query over the
-  // few recurring rows it leaves beats one query per (every, day) pair, each
-  // evaluating the filter again.
-  const bool selective = f.lead || f.support || f.doc || f.issuer;
+  // With a selective filter (a body, a letter, an issuer without a limit)
+  // one query over the few recurring rows it leaves beats one query per
+  // (every, day) pair, each evaluating the filter again.
+  const bool selective = by_body || f.doc || (f.issuer && !walk_due);
   if (wants_recurring && (selective || (!dated && !(f.sort == "due" && f.limit > 0)))) {
     Where w = common;
+    if (by_body) add_due_range(w, *by_body, body_role, "r", "r");
     // Unary +: with a selective filter, start from its rows, not from every
     // recurring deadline.
     w.add(selective ? "+x.kind = 'recurring'" : "x.kind = 'recurring'");
@@ -324,7 +393,7 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     auto st = Statement::prepare(db, sql);
     if (!st) return st.status();
     w.bind(*st);
-    auto rows = read(*st);
+    auto rows = read(*st, 0);
     if (!rows) return rows.status();
     for (auto& r : *rows) out.push_back(std::move(r));
   } else if (wants_recurring) {
@@ -369,7 +438,7 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       w.params[every_at + 1] = p.day > 0 ? Param(static_cast<int64_t>(p.day)) : Param(std::monostate{});
       st->reset();
       w.bind(*st);
-      auto rows = read(*st);
+      auto rows = read(*st, 0);
       if (!rows) return rows.status();
       taken += static_cast<int64_t>(rows->size());
       last_first = p.first;
@@ -610,16 +679,63 @@ Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
   sqlite3* db = StoreAccess::db(store);
   register_functions(db);
   std::vector<int64_t> ids;
+  auto read_ids = [&](Statement& st) -> Status {
+    for (;;) {
+      auto row = st.step();
+      if (!row) return row.status();
+      if (!*row) return Status::ok();
+      ids.push_back(st.integer(0));
+    }
+  };
+  const BodyFilter* by_body = f.lead ? &*f.lead : f.support ? &*f.support : nullptr;
+  const char* body_role = f.lead ? "lead" : "support";
   if (f.has_date_filter() || !f.kinds.empty()) {
+    // The tasks of the matching deadlines, in the deadlines' order; only the
+    // rows of the first `limit` tasks are read.
     QueryFilter all = f;
     all.limit = 0;
-    auto hits = find_deadlines(store, all);
-    if (!hits) return hits.status();
+    auto candidates = deadline_candidates(db, all, f.limit);
+    if (!candidates) return candidates.status();
     std::set<int64_t> seen;
-    for (const auto& h : *hits) {
-      if (seen.insert(h.task_id).second) ids.push_back(h.task_id);
+    for (const auto& c : *candidates) {
+      if (seen.insert(c.task_id).second) ids.push_back(c.task_id);
     }
     if (f.limit > 0 && static_cast<int64_t>(ids.size()) > f.limit) ids.resize(f.limit);
+  } else if (f.sort == "due" && by_body) {
+    // A body's tasks by their first due date straight from due_by_body (one
+    // index range per key), then those without a dated deadline.
+    if (body_key(by_body->text).empty()) return Status::error("'" + by_body->text + "' names no body");
+    const std::string dated_of_body =
+        std::string("SELECT task_id, min(due) AS first FROM due_by_body WHERE role = ? AND due >= "
+                    "'0' AND due <= '9' AND key_id IN ") + kKeyIds + " GROUP BY task_id";
+    Where w;
+    w.params = {std::string(body_role), json_array(body_keys_of(*by_body)),
+                " " + body_key(by_body->text) + " "};
+    if (Status s = task_filters(f, w, body_role); !s) return s;
+    std::string sql = "SELECT t.id FROM (" + dated_of_body + ") m JOIN tasks t ON t.id = m.task_id "
+                      "JOIN documents d ON d.id = t.document_id WHERE 1" + w.sql +
+                      " ORDER BY m.first, d.id, t.position";
+    if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+    auto st = Statement::prepare(db, sql);
+    if (!st) return st.status();
+    w.bind(*st);
+    if (Status s = read_ids(*st); !s) return s;
+    const int64_t left = f.limit - static_cast<int64_t>(ids.size());
+    if (f.limit == 0 || left > 0) {
+      Where u;
+      if (Status s = task_filters(f, u); !s) return s;
+      u.add("t.id NOT IN (SELECT task_id FROM (" + dated_of_body + "))");
+      u.params.emplace_back(std::string(body_role));
+      u.params.emplace_back(json_array(body_keys_of(*by_body)));
+      u.params.emplace_back(" " + body_key(by_body->text) + " ");
+      std::string rest = "SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE 1" +
+                         u.sql + " ORDER BY d.id, t.position";
+      if (f.limit > 0) rest += " LIMIT " + std::to_string(left);
+      auto more = Statement::prepare(db, rest);
+      if (!more) return more.status();
+      u.bind(*more);
+      if (Status s = read_ids(*more); !s) return s;
+    }
   } else {
     Where w;
     if (Status s = task_filters(f, w); !s) return s;
@@ -635,12 +751,7 @@ Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
     auto st = Statement::prepare(db, sql);
     if (!st) return st.status();
     w.bind(*st);
-    for (;;) {
-      auto row = st->step();
-      if (!row) return row.status();
-      if (!*row) break;
-      ids.push_back(st->integer(0));
-    }
+    if (Status s = read_ids(*st); !s) return s;
   }
   auto st = Statement::prepare(db, std::string(
       "SELECT t.id, d.id, d.source, d.number, d.symbol, t.item, t.text, t.status, f.note, ") +
@@ -673,7 +784,7 @@ Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
   }
   // Recurring deadlines count with their next occurrence.
   auto rec = Statement::prepare(db,
-      "SELECT task_id, every, day FROM deadlines WHERE kind = 'recurring' AND task_id IN "
+      "SELECT task_id, every, day FROM deadlines WHERE +kind = 'recurring' AND task_id IN "
       "(SELECT value FROM json_each(?))");
   if (!rec) return rec.status();
   rec->bind(1, json_ids(ids));
@@ -731,11 +842,18 @@ Result<std::vector<DocumentSummary>> list_documents(Store& store) {
 
 Result<int64_t> resolve_document(Store& store, const std::string& ref) {
   sqlite3* db = StoreAccess::db(store);
+  // Each branch one index lookup (number, source), not a scan of every
+  // letter: "3692", "3692/UBND-KSTTHC", "/UBND-NC" or the file name.
   auto st = Statement::prepare(db,
-      "SELECT id, source FROM documents WHERE number = ?1 OR coalesce(number, '') || '/' || "
-      "coalesce(symbol, '') = ?1 OR source = ?1 ORDER BY id");
+      "SELECT id, source FROM documents WHERE number = ?1 UNION SELECT id, source FROM documents "
+      "WHERE source = ?1 UNION SELECT id, source FROM documents WHERE number = ?2 AND "
+      "coalesce(symbol, '') = ?3 UNION SELECT id, source FROM documents WHERE ?2 = '' AND number "
+      "IS NULL AND coalesce(symbol, '') = ?3 ORDER BY id");
   if (!st) return st.status();
+  const size_t slash = ref.find('/');
   st->bind(1, ref);
+  if (slash == std::string::npos) st->bind_null(2).bind(3, "");
+  else st->bind(2, ref.substr(0, slash)).bind(3, ref.substr(slash + 1));
   std::vector<std::pair<int64_t, std::string>> found;
   for (;;) {
     auto row = st->step();
@@ -815,6 +933,11 @@ Status set_task_status(Store& store, int64_t task_id, const std::string& status,
   if (!set) return set.status();
   set->bind(1, status).bind(2, task_id);
   if (Status s = set->run(); !s) return s;
+  // The report's counts follow (triggers on lead_tasks).
+  auto counted = Statement::prepare(db, "UPDATE lead_tasks SET status = ? WHERE task_id = ?");
+  if (!counted) return counted.status();
+  counted->bind(1, status).bind(2, task_id);
+  if (Status s = counted->run(); !s) return s;
   if (task->status != status) {
     if (Status s = audit(db, task->document_id, task->item, "status", task->status, status, at, user); !s) return s;
   }
@@ -918,57 +1041,73 @@ Result<std::vector<LeadCounts>> lead_report(Store& store, const std::string& as_
   auto day = parse_iso_date(as_of);
   if (!day) return Status::error("as-of date '" + as_of + "' is not a date");
   const std::string until = to_iso(add_days(*day, days));
-  // Per open task: its first lead, whether a dated deadline falls in the
-  // window, whether one is past.
-  auto st = Statement::prepare(db,
-      "SELECT coalesce(a.canonical, a.name), count(*), sum(EXISTS (SELECT 1 FROM deadlines x "
-      "WHERE x.task_id = t.id AND x.due >= ?1 AND x.due <= ?2) OR EXISTS (SELECT 1 FROM "
-      "deadlines x WHERE x.task_id = t.id AND x.kind = 'recurring')), sum(EXISTS (SELECT 1 FROM "
-      "deadlines x WHERE x.task_id = t.id AND x.due < ?1 AND x.kind <> 'recurring')) FROM tasks "
-      "t JOIN assignees a ON a.task_id = t.id AND a.role = 'lead' WHERE t.status = 'open' GROUP "
-      "BY 1");
-  if (!st) return st.status();
-  st->bind(1, as_of).bind(2, until);
   std::map<std::string, LeadCounts> by_lead;
+  // Open and overdue: sums over lead_due_counts, the open tasks per (lead,
+  // first dated due), kept by triggers as tasks are written and closed.
+  auto counts = Statement::prepare(db,
+      "SELECT lead, sum(open), sum(CASE WHEN first_due <> '' AND first_due < ?1 THEN open ELSE 0 "
+      "END) FROM lead_due_counts GROUP BY lead HAVING sum(open) > 0");
+  if (!counts) return counts.status();
+  counts->bind(1, as_of);
   for (;;) {
-    auto row = st->step();
+    auto row = counts->step();
     if (!row) return row.status();
     if (!*row) break;
-    LeadCounts c;
-    c.lead = st->text(0);
-    c.open = st->integer(1);
-    c.due_soon = st->integer(2);
-    c.overdue = st->integer(3);
-    by_lead[c.lead] = c;
+    LeadCounts& c = by_lead[counts->text(0)];
+    c.lead = counts->text(0);
+    c.open = counts->integer(1);
+    c.overdue = counts->integer(2);
   }
-  // Recurring deadlines were counted above as due soon; take back those
-  // whose next occurrence is outside the window (unless a dated one is in).
-  auto rec = Statement::prepare(db,
-      "SELECT coalesce(a.canonical, a.name), t.id, group_concat(x.every, char(31)), "
-      "group_concat(coalesce(x.day, 0), char(31)), EXISTS (SELECT 1 FROM deadlines y WHERE "
-      "y.task_id = t.id AND y.due >= ?1 AND y.due <= ?2) FROM tasks t JOIN assignees a ON "
-      "a.task_id = t.id AND a.role = 'lead' JOIN deadlines x ON x.task_id = t.id AND x.kind = "
-      "'recurring' WHERE t.status = 'open' GROUP BY a.task_id, a.position");
-  if (!rec) return rec.status();
-  rec->bind(1, as_of).bind(2, until);
+  // Due soon: the open tasks with a dated deadline in the window (A) or a
+  // recurring one whose next date is in it (B): |A| + |B| - |A and B|.
+  // A recurring date depends only on (every, day): whether a task's pairs
+  // ("month:20;week:5") fall in the window is decided once per distinct set.
+  std::map<std::string, bool> pairs_soon;
+  auto recurring_soon = [&](const std::string& pairs) {
+    auto [it, added] = pairs_soon.emplace(pairs, false);
+    if (!added) return it->second;
+    size_t pos = 0;
+    while (pos < pairs.size() && !it->second) {
+      size_t end = pairs.find(';', pos);
+      if (end == std::string::npos) end = pairs.size();
+      const std::string pair = pairs.substr(pos, end - pos);
+      pos = end + 1;
+      const size_t colon = pair.find(':');
+      if (colon == std::string::npos) continue;
+      Deadline x;
+      x.kind = "recurring";
+      x.every = pair.substr(0, colon);
+      const int d = std::atoi(pair.c_str() + colon + 1);
+      if (d > 0) x.day = d;
+      auto next = next_occurrences(x, as_of, 1);
+      if (!next.empty() && next[0] <= until) it->second = true;
+    }
+    return it->second;
+  };
+  auto recurring = Statement::prepare(db,
+      "SELECT lead, recurring, open FROM lead_recurring_counts WHERE open > 0");
+  if (!recurring) return recurring.status();
   for (;;) {
-    auto row = rec->step();
+    auto row = recurring->step();
     if (!row) return row.status();
     if (!*row) break;
-    if (rec->integer(4) != 0) continue;
-    auto every = split_names(rec->opt_text(2).value_or(""));
-    auto day_of = split_names(rec->opt_text(3).value_or(""));
-    bool soon = false;
-    for (size_t i = 0; i < every.size(); ++i) {
-      Deadline d;
-      d.kind = "recurring";
-      d.every = every[i];
-      int v = i < day_of.size() ? std::atoi(day_of[i].c_str()) : 0;
-      if (v > 0) d.day = v;
-      auto next = next_occurrences(d, as_of, 1);
-      if (!next.empty() && next[0] <= until) soon = true;
-    }
-    if (!soon) --by_lead[rec->text(0)].due_soon;
+    if (!recurring_soon(recurring->text(1))) continue;
+    auto it = by_lead.find(recurring->text(0));
+    if (it != by_lead.end()) it->second.due_soon += recurring->integer(2);
+  }
+  auto dated = Statement::prepare(db,
+      "SELECT lead, recurring FROM lead_tasks WHERE status = 'open' AND task_id IN (SELECT "
+      "task_id FROM deadlines WHERE due >= ?1 AND due <= ?2)");
+  if (!dated) return dated.status();
+  dated->bind(1, as_of).bind(2, until);
+  for (;;) {
+    auto row = dated->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    const std::string pairs = dated->text(1);
+    if (!pairs.empty() && recurring_soon(pairs)) continue;  // counted in B
+    auto it = by_lead.find(dated->text(0));
+    if (it != by_lead.end()) ++it->second.due_soon;
   }
   std::vector<LeadCounts> out;
   for (auto& [name, c] : by_lead) out.push_back(c);

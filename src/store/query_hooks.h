@@ -18,4 +18,8 @@ Status reapply_followup(sqlite3* db, int64_t document_id);
 // Rewrites the document's name keys (task_bodies) and search rows.
 Status index_document(sqlite3* db, int64_t document_id);
 
+// Indexes the documents missing from the search index (stored before
+// schema 3 made it): called by the migration, so upgraded databases search.
+Status index_unindexed_documents(sqlite3* db);
+
 }  // namespace congvan

@@ -189,6 +189,117 @@ CREATE INDEX documents_by_source ON documents(source);
 CREATE INDEX deadlines_recurring ON deadlines(every, day) WHERE kind = 'recurring';
 CREATE INDEX documents_by_issuer ON documents(issuer);
 )sql",
+      // 4 → 5: stable task ids and the tables that answer the common
+      // queries of a million tasks from one index range each.
+      //  - tasks is rebuilt with AUTOINCREMENT (same rows, same ids): an id
+      //    a clerk noted is never given to another task; reextract keeps the
+      //    id of each (document, item) (store.cpp).
+      //  - due_by_body: one row per (body key of a task, deadline), keyed by
+      //    the deadline's date ('' undated, 'r' recurring), so a body filter
+      //    with a date window is one range of one index.
+      //  - lead_tasks: each task's lead bodies as shown (canonical or as
+      //    written) with the task's status, its first dated due and its
+      //    recurring (every:day) pairs; triggers keep lead_due_counts (open
+      //    tasks per lead and first due) and lead_recurring_counts (open
+      //    tasks per lead and recurring pairs), from which the report sums
+      //    its counts instead of visiting every open task.
+      // Runs with foreign keys off (store.cpp), so dropping the old tasks
+      // table deletes nothing else.
+      R"sql(
+CREATE TABLE tasks_v5 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  item TEXT NOT NULL,
+  text TEXT NOT NULL,
+  span_page INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+  UNIQUE (document_id, item)
+);
+INSERT INTO tasks_v5(id, document_id, position, item, text, span_page, span_start, span_end, status)
+  SELECT id, document_id, position, item, text, span_page, span_start, span_end, status FROM tasks;
+DROP TABLE tasks;
+ALTER TABLE tasks_v5 RENAME TO tasks;
+CREATE INDEX tasks_by_document ON tasks(document_id);
+CREATE INDEX tasks_by_status ON tasks(status, document_id);
+CREATE TRIGGER task_search_forget AFTER DELETE ON tasks BEGIN
+  DELETE FROM task_search WHERE rowid = old.id;
+END;
+CREATE TABLE due_by_body (
+  key_id INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  due TEXT NOT NULL,
+  deadline_id INTEGER NOT NULL,
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  PRIMARY KEY (key_id, role, due, deadline_id)
+) WITHOUT ROWID;
+CREATE INDEX due_by_body_by_task ON due_by_body(task_id);
+INSERT INTO due_by_body(key_id, role, due, deadline_id, task_id)
+  SELECT tb.key_id, tb.role, CASE WHEN x.kind = 'recurring' THEN 'r' ELSE coalesce(x.due, '') END,
+         x.id, x.task_id
+  FROM task_bodies tb JOIN deadlines x ON x.task_id = tb.task_id;
+CREATE TABLE lead_tasks (
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  lead TEXT NOT NULL,
+  status TEXT NOT NULL,
+  first_due TEXT NOT NULL,
+  recurring TEXT NOT NULL,
+  PRIMARY KEY (task_id, lead)
+) WITHOUT ROWID;
+CREATE TABLE lead_due_counts (
+  lead TEXT NOT NULL,
+  first_due TEXT NOT NULL,
+  open INTEGER NOT NULL,
+  PRIMARY KEY (lead, first_due)
+) WITHOUT ROWID;
+CREATE TABLE lead_recurring_counts (
+  lead TEXT NOT NULL,
+  recurring TEXT NOT NULL,
+  open INTEGER NOT NULL,
+  PRIMARY KEY (lead, recurring)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO lead_tasks(task_id, lead, status, first_due, recurring)
+  SELECT a.task_id, coalesce(a.canonical, a.name), t.status,
+         coalesce((SELECT min(x.due) FROM deadlines x WHERE x.task_id = a.task_id
+                   AND +x.kind <> 'recurring'), ''),
+         coalesce((SELECT group_concat(p, ';') FROM (SELECT DISTINCT x.every || ':' ||
+                   coalesce(x.day, 0) AS p FROM deadlines x WHERE x.task_id = a.task_id
+                   AND +x.kind = 'recurring' ORDER BY 1)), '')
+  FROM assignees a JOIN tasks t ON t.id = a.task_id WHERE a.role = 'lead';
+INSERT INTO lead_due_counts(lead, first_due, open)
+  SELECT lead, first_due, count(*) FROM lead_tasks WHERE status = 'open' GROUP BY lead, first_due;
+INSERT INTO lead_recurring_counts(lead, recurring, open)
+  SELECT lead, recurring, count(*) FROM lead_tasks WHERE status = 'open' AND recurring <> ''
+  GROUP BY lead, recurring;
+CREATE TRIGGER lead_tasks_added AFTER INSERT ON lead_tasks WHEN new.status = 'open' BEGIN
+  INSERT INTO lead_due_counts(lead, first_due, open) VALUES (new.lead, new.first_due, 1)
+    ON CONFLICT(lead, first_due) DO UPDATE SET open = open + 1;
+  INSERT INTO lead_recurring_counts(lead, recurring, open)
+    SELECT new.lead, new.recurring, 1 WHERE new.recurring <> ''
+    ON CONFLICT(lead, recurring) DO UPDATE SET open = open + 1;
+END;
+CREATE TRIGGER lead_tasks_removed AFTER DELETE ON lead_tasks WHEN old.status = 'open' BEGIN
+  UPDATE lead_due_counts SET open = open - 1 WHERE lead = old.lead AND first_due = old.first_due;
+  UPDATE lead_recurring_counts SET open = open - 1
+    WHERE lead = old.lead AND recurring = old.recurring;
+END;
+CREATE TRIGGER lead_tasks_changed AFTER UPDATE ON lead_tasks BEGIN
+  UPDATE lead_due_counts SET open = open - 1
+    WHERE old.status = 'open' AND lead = old.lead AND first_due = old.first_due;
+  UPDATE lead_recurring_counts SET open = open - 1
+    WHERE old.status = 'open' AND lead = old.lead AND recurring = old.recurring;
+  INSERT INTO lead_due_counts(lead, first_due, open)
+    SELECT new.lead, new.first_due, 1 WHERE new.status = 'open'
+    ON CONFLICT(lead, first_due) DO UPDATE SET open = open + 1;
+  INSERT INTO lead_recurring_counts(lead, recurring, open)
+    SELECT new.lead, new.recurring, 1 WHERE new.status = 'open' AND new.recurring <> ''
+    ON CONFLICT(lead, recurring) DO UPDATE SET open = open + 1;
+END;
+DROP INDEX deadlines_recurring;
+CREATE INDEX deadlines_recurring ON deadlines(every, day, task_id) WHERE kind = 'recurring';
+)sql",
   };
   return kMigrations;
 }

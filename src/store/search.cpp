@@ -241,11 +241,54 @@ Status index_text(sqlite3* db, int64_t document_id) {
   return put->run();
 }
 
+// The query tables derived from the bodies and deadlines of a document's
+// tasks: due_by_body and lead_tasks (schema migration 4 → 5).
+Status index_dues(sqlite3* db, int64_t document_id) {
+  for (const char* sql : {
+           "DELETE FROM due_by_body WHERE task_id IN (SELECT id FROM tasks WHERE document_id = ?1)",
+           "INSERT INTO due_by_body(key_id, role, due, deadline_id, task_id) SELECT tb.key_id, "
+           "tb.role, CASE WHEN x.kind = 'recurring' THEN 'r' ELSE coalesce(x.due, '') END, x.id, "
+           "x.task_id FROM tasks t JOIN task_bodies tb ON tb.task_id = t.id JOIN deadlines x ON "
+           "x.task_id = t.id WHERE t.document_id = ?1",
+           "DELETE FROM lead_tasks WHERE task_id IN (SELECT id FROM tasks WHERE document_id = ?1)",
+           "INSERT OR IGNORE INTO lead_tasks(task_id, lead, status, first_due, recurring) SELECT "
+           "a.task_id, coalesce(a.canonical, a.name), t.status, coalesce((SELECT min(x.due) FROM "
+           "deadlines x WHERE x.task_id = a.task_id AND +x.kind <> 'recurring'), ''), "
+           "coalesce((SELECT group_concat(p, ';') FROM (SELECT DISTINCT x.every || ':' || "
+           "coalesce(x.day, 0) AS p FROM deadlines x WHERE x.task_id = a.task_id AND +x.kind = "
+           "'recurring' ORDER BY 1)), '') FROM tasks t JOIN assignees a ON a.task_id = t.id AND "
+           "a.role = 'lead' WHERE t.document_id = ?1"}) {
+    auto st = Statement::prepare(db, sql);
+    if (!st) return st.status();
+    st->bind(1, document_id);
+    if (Status s = st->run(); !s) return s;
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 Status index_document(sqlite3* db, int64_t document_id) {
   if (Status s = index_bodies(db, document_id); !s) return s.with_context("name keys");
+  if (Status s = index_dues(db, document_id); !s) return s.with_context("due keys");
   if (Status s = index_text(db, document_id); !s) return s.with_context("search index");
+  return Status::ok();
+}
+
+Status index_unindexed_documents(sqlite3* db) {
+  auto ids = Statement::prepare(db,
+      "SELECT id FROM documents WHERE id NOT IN (SELECT rowid FROM document_search) ORDER BY id");
+  if (!ids) return ids.status();
+  std::vector<int64_t> docs;
+  for (;;) {
+    auto row = ids->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    docs.push_back(ids->integer(0));
+  }
+  for (int64_t id : docs) {
+    if (Status s = index_document(db, id); !s) return s.with_context("document " + std::to_string(id));
+  }
   return Status::ok();
 }
 

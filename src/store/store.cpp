@@ -60,18 +60,41 @@ Result<Store> Store::open(const std::filesystem::path& path) {
   auto has = ver->step();
   if (!has) return ctx(has.status());
   int version = static_cast<int>(ver->integer(0));
+  ver->reset();  // an open statement would lock the tables a migration drops
   const auto& migrations = schema_migrations();
   if (version > static_cast<int>(migrations.size())) {
     return Status::error(path.string() + ": database was made by a newer congvan (schema " +
                          std::to_string(version) + "), upgrade congvan");
   }
+  // Foreign keys off while migrating: a migration that rebuilds a table
+  // (4 → 5) must not cascade its DROP into the tables that point at it.
+  // They are checked before each commit and switched on again after.
+  if (version < static_cast<int>(migrations.size())) {
+    if (Status s = exec(raw, "PRAGMA foreign_keys = OFF"); !s) return ctx(s);
+  }
   for (int v = version; v < static_cast<int>(migrations.size()); ++v) {
     Transaction tx(raw);
     if (Status s = tx.begin(); !s) return ctx(s);
     if (Status s = exec(raw, migrations[v]); !s) return ctx(s);
+    if (v + 1 == static_cast<int>(migrations.size())) {
+      // Documents stored before the search index and name keys existed
+      // (migration 2 → 3 made them empty) are indexed now, in the same
+      // transaction: search finds them without a separate step.
+      if (Status s = index_unindexed_documents(raw); !s) return ctx(s.with_context("indexing stored letters"));
+    }
+    auto check = Statement::prepare(raw, "PRAGMA foreign_key_check");
+    if (!check) return ctx(check.status());
+    auto broken = check->step();
+    if (!broken) return ctx(broken.status());
+    if (*broken) {
+      return Status::error(path.string() + ": migration to schema " + std::to_string(v + 1) +
+                           " left a dangling row in " + check->text(0) + "; nothing was changed");
+    }
+    check->reset();
     if (Status s = exec(raw, "PRAGMA user_version = " + std::to_string(v + 1)); !s) return ctx(s);
     if (Status s = tx.commit(); !s) return ctx(s);
   }
+  if (Status s = exec(raw, "PRAGMA foreign_keys = ON"); !s) return ctx(s);
   impl->version = static_cast<int>(migrations.size());
   return Store(std::move(impl));
 }
@@ -86,7 +109,8 @@ Result<std::optional<int64_t>> Store::find_by_sha256(const std::string& sha256) 
   return std::optional<int64_t>(st->integer(0));
 }
 
-Status Store::Impl::write_extraction(int64_t doc_id, const Extraction& ex) {
+Status Store::Impl::write_extraction(int64_t doc_id, const Extraction& ex,
+                                     const std::map<std::string, int64_t>& ids) {
   sqlite3* d = db.get();
   const LetterHeader& h = ex.header;
   auto upd = Statement::prepare(d,
@@ -117,8 +141,8 @@ Status Store::Impl::write_extraction(int64_t doc_id, const Extraction& ex) {
     if (Status s = ref->run(); !s) return s;
   }
   auto task = Statement::prepare(d,
-      "INSERT INTO tasks(document_id, position, item, text, span_page, span_start, span_end) "
-      "VALUES (?,?,?,?,?,?,?)");
+      "INSERT INTO tasks(document_id, position, item, text, span_page, span_start, span_end, id) "
+      "VALUES (?,?,?,?,?,?,?,?)");
   auto who = Statement::prepare(d,
       "INSERT INTO assignees(task_id, role, position, name, canonical) VALUES (?,?,?,?,?)");
   auto dl = Statement::prepare(d,
@@ -135,6 +159,8 @@ Status Store::Impl::write_extraction(int64_t doc_id, const Extraction& ex) {
     const Task& t = ex.tasks[i];
     task->bind(1, doc_id).bind(2, static_cast<int64_t>(i)).bind(3, t.item).bind(4, t.text)
         .bind(5, t.span.page).bind(6, t.span.start).bind(7, t.span.end);
+    if (auto kept = ids.find(t.item); kept != ids.end()) task->bind(8, kept->second);
+    else task->bind_null(8);
     if (Status s = task->run(); !s) return s.with_context("task " + t.item);
     int64_t task_id = sqlite3_last_insert_rowid(d);
     auto add_people = [&](const std::vector<Assignee>& people, const char* role) -> Status {
@@ -244,8 +270,21 @@ Result<AddOutcome> Store::add_document(const NewDocument& doc) {
 Status Store::replace_extraction(int64_t document_id, const Extraction& extraction) {
   Transaction tx(impl_->db.get());
   if (Status s = tx.begin(); !s) return s;
+  // The same (document, item) keeps its task id: the id a clerk noted still
+  // names the same task after new rules rewrite the letter's tasks.
+  std::map<std::string, int64_t> ids;
+  auto old = Statement::prepare(impl_->db.get(), "SELECT item, id FROM tasks WHERE document_id = ?");
+  if (!old) return old.status();
+  old->bind(1, document_id);
+  for (;;) {
+    auto row = old->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    ids.emplace(old->text(0), old->integer(1));
+  }
+  old->reset();
   if (Status s = impl_->delete_extraction(document_id); !s) return s;
-  if (Status s = impl_->write_extraction(document_id, extraction); !s) return s;
+  if (Status s = impl_->write_extraction(document_id, extraction, ids); !s) return s;
   if (Status s = reapply_followup(impl_->db.get(), document_id); !s) return s;
   if (Status s = index_document(impl_->db.get(), document_id); !s) return s;
   return tx.commit();

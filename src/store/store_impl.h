@@ -2,6 +2,9 @@
 // the query, search and journal files) and by nothing outside src/store/.
 #pragma once
 
+#include <map>
+#include <string>
+
 #include "congvan/store.h"
 #include "store/sqlite_handle.h"
 
@@ -11,7 +14,10 @@ struct Store::Impl {
   SqliteDb db;
   int version = 0;
 
-  Status write_extraction(int64_t doc_id, const Extraction& ex);
+  // Writes the tasks of `ex`; a task whose item is in `ids` keeps that id
+  // (reextract), the others get new ones (never a deleted task's id).
+  Status write_extraction(int64_t doc_id, const Extraction& ex,
+                          const std::map<std::string, int64_t>& ids = {});
   Status delete_extraction(int64_t doc_id);
   Result<Extraction> read_extraction(int64_t doc_id, Statement& doc_row, int first_col);
 };
