@@ -240,3 +240,32 @@ TEST_CASE("a notice of conclusions: the meeting paragraph starts the body, a par
   REQUIRE(x.tasks[0].deadlines.size() == 1);
   CHECK(x.tasks[0].deadlines[0].day == 5);  // Friday
 }
+
+TEST_CASE("a commune's letter: a listed name keeps its own 'và', a list is still cut at 'và các'",
+          "[extract][letters]") {
+  const std::string letter =
+      "       ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "        XÃ TÂN PHÚ                             Độc lập - Tự do - Hạnh phúc\n\n"
+      "   Số: 215/UBND-VP                        Tân Phú, ngày 12 tháng 9 năm 2025\n"
+      "V/v bảo đảm trật tự an toàn giao thông\n\n"
+      "                        Kính gửi:\n"
+      "                                  - Công an xã;\n"
+      "                                  - Trưởng các thôn.\n\n"
+      "       Chủ tịch UBND xã yêu cầu:\n"
+      "       1. Giao Công an xã chủ trì, phối hợp với Văn phòng HĐND và UBND xã,\n"
+      "Phòng Kinh tế và các đơn vị liên quan tổ chức tuần tra, kiểm soát; báo cáo\n"
+      "kết quả về UBND xã chậm nhất ngày 25 hằng tháng.\n"
+      "       2. Trưởng các thôn vận động nhân dân ký cam kết trước 30 tháng 10 năm 2025.\n"
+      "       3. Sở Khoa học và Công nghệ phối hợp với Sở Nội vụ, Sở Tài chính và các đơn vị liên quan\n"
+      "hướng dẫn.\n\n"
+      "Nơi nhận:                                         KT. CHỦ TỊCH\n"
+      "- Như trên;                                       PHÓ CHỦ TỊCH\n"
+      "- Lưu: VT.\n"
+      "                                                  Lê Văn Hùng\n";
+  const Extraction x = run(letter);
+  CHECK(x.header.issuer == "UBND xã Tân Phú");
+  CHECK(summary(x) ==
+        "1: Công an xã; Văn phòng HĐND và UBND xã | Phòng Kinh tế | Các đơn vị liên quan; recurring@month;\n"
+        "2: Các thôn;; by_date@2025-10-30;\n"
+        "3: Sở Khoa học và Công nghệ; Sở Nội vụ | Sở Tài chính | Các đơn vị liên quan;;\n");
+}

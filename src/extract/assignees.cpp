@@ -114,11 +114,19 @@ class BodyReader {
       }
     }
     size_t best = end;
+    std::string best_key = Gazetteer::key(s.substr(0, std::min(end, s.size())));
     int words = 0;
     for (size_t i = 1; i <= limit && words < kMaxNameWords; ++i) {
       if (i < limit && !match::is_space_byte(s[i]) && s[i] != ',') continue;
+      if (match::is_space_byte(s[i - 1]) || s[i - 1] == ',') continue;  // not a word's end
       ++words;
-      if (i > best && gaz_.find_exact(s.substr(0, i))) best = i;
+      if (i <= best || !gaz_.find_exact(s.substr(0, i))) continue;
+      // "Sở Tài chính và" has the key of "Sở Tài chính": a trailing "và"
+      // (dropped from keys) is not part of the name.
+      std::string k = Gazetteer::key(s.substr(0, i));
+      if (k == best_key) continue;
+      best = i;
+      best_key = std::move(k);
     }
     return best;
   }
@@ -128,6 +136,8 @@ class BodyReader {
     std::vector<std::string> out;
     size_t start = 0;
     size_t i = 0;
+    // A listed name is not cut at its own "và" ("Văn phòng HĐND và UBND xã").
+    size_t known_end = longest_known(phrase, 0);
     while (i < phrase.size()) {
       size_t sep_len = 0;
       if (phrase[i] == ',' || phrase[i] == ';') {
@@ -137,8 +147,8 @@ class BodyReader {
       } else if (phrase.substr(i).rfind(kWith, 0) == 0) {
         sep_len = kWith.size();
       }
-      if (sep_len == 0) {
-        ++i;
+      if (sep_len == 0 || i < known_end) {
+        i += sep_len == 0 ? 1 : sep_len;
         continue;
       }
       size_t next = skip_spaces(phrase, i + sep_len);
@@ -149,6 +159,7 @@ class BodyReader {
         add(out, phrase.substr(start, i - start));
         start = static_cast<size_t>(rest.data() - phrase.data());
         i = start;
+        known_end = start + longest_known(phrase.substr(start), 0);
         continue;
       }
       i += sep_len;
