@@ -489,3 +489,27 @@ TEST_CASE("table cells wrap on grapheme boundaries and fit the width", "[query][
   const std::string cut = render_table({{"B", 0}}, {{std::string(70, 'a') + " b"}}, 22, {}, {true, false, 2});
   CHECK(cut == "B\n" + std::string(20, 'a') + "\n" + std::string(19, 'a') + "…\n");
 }
+
+TEST_CASE("table cells of Latin and Vietnamese text wrap as the ICU break iterator does", "[query][table]") {
+  // The table's own cluster walk (no ICU for text whose code points are each
+  // one cluster) must give wrap_graphemes' lines exactly; the decomposed
+  // text and the arrow-free symbols go through ICU and must agree too.
+  const std::vector<std::string> texts = {
+      "Rà soát, đơn giản hóa thủ tục hành chính nội bộ trong hệ thống hành chính nhà nước",
+      "Sở  Tài\tchính\nchủ trì\xC2\xA0phối hợp — “báo cáo” trước 15/12/2024…",
+      "https://dichvucong.gov.vn/p/home/dvc-trang-chu.html?tu-khoa=chung-thuc-ban-sao điện tử",
+      "ĐỒNG Ý VỚI ĐỀ XUẤT CỦA SỞ KẾ HOẠCH VÀ ĐẦU TƯ",
+      "2025-06-20, 2025-07-20 ↻",
+      "Ti\x65\xCC\x82\xCC\x81ng Vi\x65\xCC\xA3\xCC\x82t có dấu rời ở đầu câu dài hơn một dòng",
+      "a\r\nb c",
+      "",
+  };
+  for (const auto& text : texts) {
+    for (int width : {22, 25, 31, 60}) {
+      INFO(text << " @" << width);
+      std::string expected = "A\n";
+      for (const auto& line : wrap_graphemes(text, width - 2)) expected += line + "\n";
+      CHECK(render_table({{"A", 0}}, {{text}}, width, {}, {true, false, 99}) == expected);
+    }
+  }
+}

@@ -9,6 +9,7 @@
 #include "cli/export_json.h"
 #include "cli/query_options.h"
 #include "cli/table.h"
+#include "congvan/query_output.h"
 
 namespace congvan {
 
@@ -41,28 +42,10 @@ void register_deadlines_command(CLI::App& app, CliContext& ctx) {
       return;
     }
     if (opts->format == "csv") {
-      std::cout << "due,time,kind,lead,task,document,source,item,status,task_id,next,anchor,overdue\n";
-      for (const auto& r : *rows) {
-        const Deadline& d = r.deadline;
-        std::cout << csv_field(r.effective_due.value_or("")) << ',' << csv_field(d.time.value_or(""))
-                  << ',' << csv_field(d.kind) << ',' << csv_field(join_names(r.lead)) << ','
-                  << csv_field(r.task_text) << ',' << csv_field(r.doc_number.value_or("")) << ','
-                  << csv_field(r.source) << ',' << csv_field(r.item) << ',' << csv_field(r.status)
-                  << ',' << r.task_id << ',' << csv_field(join_names(r.next, " ")) << ','
-                  << csv_field(d.anchor.value_or("")) << ',' << (r.overdue ? "yes" : "") << "\n";
-      }
+      std::cout << deadlines_csv(*rows);
       return;
     }
-    std::vector<std::vector<std::string>> table;
-    std::vector<bool> overdue;
-    for (const auto& r : *rows) {
-      table.push_back({std::to_string(r.task_id), due_label(r), r.deadline.kind,
-                       join_names(r.lead), r.task_text, r.doc_number.value_or(r.source)});
-      overdue.push_back(r.overdue);
-    }
-    std::cout << render_table({{"TASK", 6}, {"DUE", 16}, {"KIND", 14}, {"LEAD", 26}, {"WHAT", 0},
-                               {"DOCUMENT", 20}},
-                              table, terminal_width(), overdue, {true, stdout_is_terminal()});
+    std::cout << deadlines_table(*rows, terminal_width(), stdout_is_terminal());
     if (!ctx.quiet) std::cerr << rows->size() << " deadlines\n";
   });
 }

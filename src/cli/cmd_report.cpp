@@ -18,7 +18,7 @@ void register_report_command(CLI::App& app, CliContext& ctx) {
     std::string as_of;
     int days = 7;
     std::string format = "table";
-    int64_t limit = 0;
+    int64_t limit = 50;
   };
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("report", "Open, due-this-week and overdue tasks per lead body, and the overdue list");
@@ -26,7 +26,10 @@ void register_report_command(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--days", opts->days, "\"Due soon\" means within this many days")
       ->check(CLI::Range(0, 3650))
       ->capture_default_str();
-  cmd->add_option("--limit", opts->limit, "At most N rows in the overdue list");
+  cmd->add_option("--limit", opts->limit,
+                  "At most N rows in the overdue list, the longest overdue first (0: all)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_option("--format", opts->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
@@ -78,7 +81,10 @@ void register_report_command(CLI::App& app, CliContext& ctx) {
     const bool colour = stdout_is_terminal();
     std::cout << render_table({{"LEAD", 0}, {"OPEN", 6}, {"DUE SOON", 8}, {"OVERDUE", 7}}, table,
                               std::min(terminal_width(), 100), late, {true, colour});
-    std::cout << fmt::format("\nOverdue ({})\n\n", overdue->size());
+    std::cout << fmt::format("\nOverdue ({}{})\n\n",
+                             opts->limit > 0 && static_cast<int64_t>(overdue->size()) == opts->limit
+                                 ? "the first " : "",
+                             overdue->size());
     table.clear();
     for (const auto& h : *overdue) {
       table.push_back({std::to_string(h.task_id), h.effective_due.value_or("-"),
@@ -87,6 +93,11 @@ void register_report_command(CLI::App& app, CliContext& ctx) {
     std::cout << render_table({{"TASK", 6}, {"DUE", 10}, {"LEAD", 26}, {"WHAT", 0}, {"DOCUMENT", 20}},
                               table, terminal_width(), std::vector<bool>(table.size(), true),
                               {true, colour});
+    if (opts->limit > 0 && static_cast<int64_t>(overdue->size()) == opts->limit) {
+      std::cout << fmt::format("\nThe {} longest overdue are listed; all of them: congvan "
+                               "deadlines --overdue{}\n",
+                               opts->limit, opts->as_of.empty() ? "" : " --as-of " + opts->as_of);
+    }
   });
 }
 

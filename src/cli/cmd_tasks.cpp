@@ -8,6 +8,7 @@
 #include "cli/context.h"
 #include "cli/query_options.h"
 #include "cli/table.h"
+#include "congvan/query_output.h"
 
 namespace congvan {
 namespace {
@@ -66,16 +67,7 @@ void register_tasks_command(CLI::App& app, CliContext& ctx) {
       }
       return;
     }
-    std::vector<std::vector<std::string>> table;
-    std::vector<bool> overdue;
-    for (const auto& t : *rows) {
-      table.push_back({std::to_string(t.task_id), t.first_due.value_or("-"), t.status,
-                       join_names(t.lead), t.text, t.doc_number.value_or(t.source) + " " + t.item});
-      overdue.push_back(t.overdue);
-    }
-    std::cout << render_table({{"ID", 6}, {"DUE", 10}, {"STATUS", 6}, {"LEAD", 26}, {"TASK", 0},
-                               {"DOCUMENT ITEM", 24}},
-                              table, terminal_width(), overdue, {true, stdout_is_terminal()});
+    std::cout << tasks_table(*rows, terminal_width(), stdout_is_terminal());
     if (!ctx.quiet) std::cerr << rows->size() << " tasks\n";
   });
 }
