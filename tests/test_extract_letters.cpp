@@ -269,3 +269,20 @@ TEST_CASE("a commune's letter: a listed name keeps its own 'và', a list is stil
         "2: Các thôn;; by_date@2025-10-30;\n"
         "3: Sở Khoa học và Công nghệ; Sở Nội vụ | Sở Tài chính | Các đơn vị liên quan;;\n");
 }
+
+TEST_CASE("a KT. signature whose title line is unreadable (a stamp over it) gives the deputy's title",
+          "[extract][letters]") {
+  const std::string head = std::string(kHeaderUbnd) + "1. Giao Sở Nội vụ hướng dẫn kiện toàn bộ phận một cửa.\n\n";
+  const Extraction x = run(head +
+                           "Nơi nhận:\n- Như trên;\n\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\n\n"
+                           "- Lưu: VT, KGVX.\nPu + 'šÁ»1 VĂN PHÒNG\n\nPhùng Tô Long\n");
+  CHECK(x.header.signer.name == "Phùng Tô Long");
+  CHECK(x.header.signer.title == "PHÓ CHÁNH VĂN PHÒNG");
+  CHECK(x.header.signer.authority == "KT. CHÁNH VĂN PHÒNG");
+  const Extraction y = run(head + "Nơi nhận:\n- Như trên;\n\nKT. BỘ TRƯỞNG\n\nNguyễn Văn Bình\n");
+  CHECK(y.header.signer.title == "THỨ TRƯỞNG");
+  CHECK(y.header.signer.authority == "KT. BỘ TRƯỞNG");
+  // TL. (signed by the office for the head) says nothing about the title.
+  const Extraction z = run(head + "Nơi nhận:\n- Như trên;\n\nTL. CHỦ TỊCH\n\nNguyễn Văn Bình\n");
+  CHECK_FALSE(z.header.signer.title.has_value());
+}

@@ -804,6 +804,25 @@ class Parser {
       split_authority(caps, authorities, s);
       if (!name.empty() && looks_like_name(name)) s.name = name;
     }
+    if (!s.title && !authorities.empty()) deputy_title(authorities.back(), s);
+  }
+
+  // "KT. CHÁNH VĂN PHÒNG" with no readable title under it (a stamp over the
+  // line in a scan): the one who signs for the head is the deputy,
+  // "PHÓ CHÁNH VĂN PHÒNG" (models/structure.rules: deputy_title).
+  void deputy_title(const std::string& authority, Signer& s) const {
+    for (const auto& p : rules_.get("deputy_title")) {
+      StringPiece g[2];
+      StringPiece input(authority);
+      const int n = std::min(2, 1 + p.re->NumberOfCapturingGroups());
+      if (!p.re->Match(input, 0, input.size(), re2::RE2::ANCHOR_BOTH, g, n)) continue;
+      std::string title = p.value;
+      const size_t at = title.find("\\1");
+      if (at != std::string::npos) title.replace(at, 2, std::string(g[1]));
+      s.title = title;
+      s.authority = authority;
+      return;
+    }
   }
 
   // Byte offset where a trailing personal name starts in a line of capitals

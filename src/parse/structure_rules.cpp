@@ -18,7 +18,7 @@ const std::set<std::string>& known_keys() {
       "end_mark", "signer_prefix", "head_title", "recipients_list_item", "appendix_start",
       "appendix_header", "appendix_comparator", "appendix_unit_value", "column_task",
       "column_lead", "column_support", "continues_line", "attendee_role", "attendee_unit_list", "column_time", "column_unit", "column_target",
-      "closing_notice", "section_title"};
+      "closing_notice", "section_title", "deputy_title"};
   return keys;
 }
 
@@ -26,7 +26,7 @@ const std::set<std::string>& known_keys() {
 bool case_sensitive_key(const std::string& key) {
   return key == "number" || key == "label_roman" || key == "label_letter" || key == "label_letter_dot" ||
          key == "doc_type" || key == "issuer_body_start" || key == "signer_prefix" ||
-         key == "head_title" || key == "symbol_type" || key == "appendix_header" ||
+         key == "head_title" || key == "deputy_title" || key == "symbol_type" || key == "appendix_header" ||
          key == "body_start" || key == "closing_cue" || key == "closing_generic" ||
          key == "assign_start" || key == "directive_verb";
 }
