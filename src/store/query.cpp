@@ -214,6 +214,7 @@ struct Candidate {
   std::optional<std::string> lead_key;
   std::optional<std::string> due;  // effective
   std::vector<std::string> next;
+  DeadlineHit hit;  // what find_deadlines returns, but the body names
 };
 
 bool candidate_less(const Candidate& a, const Candidate& b, const std::string& sort) {
@@ -286,8 +287,9 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
   const std::string select = std::string(
       "SELECT x.id, d.id, t.position, x.position, x.kind, x.due, x.every, x.day, ") +
       (f.sort == "lead" ? kLeadKey : "NULL") +
-      ", t.id FROM deadlines x JOIN tasks t ON t.id = x.task_id JOIN documents d ON d.id = "
-      "t.document_id WHERE 1";
+      ", t.id, d.source, d.sha256, d.number, d.symbol, d.issuer, t.item, t.text, t.status, "
+      "x.time, x.count, x.unit, x.anchor, x.text, x.needs_review FROM deadlines x JOIN tasks t "
+      "ON t.id = x.task_id JOIN documents d ON d.id = t.document_id WHERE 1";
   // Reads rows; with `stop` > 0 (rows come in due order) stops once `stop`
   // rows (or tasks, with task_limit) are in and the date changes.
   auto read = [&](Statement& st, int64_t stop) -> Result<std::vector<Candidate>> {
@@ -317,6 +319,30 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
         if (dated && (!c.due || !window->contains(*c.due))) continue;
       }
       if (last_due && c.due != *last_due) break;
+      // Every column of the answer comes with the row: no second visit.
+      DeadlineHit& h = c.hit;
+      h.deadline_id = c.deadline_id;
+      h.task_id = c.task_id;
+      h.document_id = c.document_id;
+      h.source = st.text(10);
+      h.sha256 = st.text(11);
+      h.doc_number = doc_number(st.opt_text(12), st.opt_text(13));
+      h.issuer = st.opt_text(14);
+      h.item = st.text(15);
+      h.task_text = st.text(16);
+      h.status = st.text(17);
+      h.deadline_position = static_cast<int>(c.deadline_position);
+      Deadline& x = h.deadline;
+      x.kind = kind;
+      x.due = st.opt_text(5);
+      x.every = st.opt_text(6);
+      if (auto v = st.opt_integer(7)) x.day = static_cast<int>(*v);
+      x.time = st.opt_text(18);
+      if (auto v = st.opt_integer(19)) x.count = static_cast<int>(*v);
+      x.unit = st.opt_text(20);
+      x.anchor = st.opt_text(21);
+      x.text = st.text(22);
+      x.needs_review = st.integer(23) != 0;
       if (task_limit > 0) tasks.insert(c.task_id);
       const int64_t have = task_limit > 0 ? static_cast<int64_t>(tasks.size())
                                           : static_cast<int64_t>(rows.size()) + 1;
@@ -620,53 +646,33 @@ Result<std::vector<DeadlineHit>> find_deadlines(Store& store, const QueryFilter&
   register_functions(db);
   auto candidates = deadline_candidates(db, f);
   if (!candidates) return candidates.status();
-  std::vector<int64_t> ids;
-  for (const auto& c : *candidates) ids.push_back(c.deadline_id);
-  auto st = Statement::prepare(db, std::string(
-      "SELECT x.id, t.id, d.id, d.source, d.sha256, d.number, d.symbol, d.issuer, t.item, t.text, "
-      "t.status, x.kind, x.due, x.time, x.count, x.unit, x.anchor, x.every, x.day, x.text, "
-      "x.needs_review, x.position, ") + kNames + ", " + kNames +
-      " FROM deadlines x JOIN tasks t ON t.id = x.task_id JOIN documents d ON d.id = "
-      "t.document_id WHERE x.id IN (SELECT value FROM json_each(?))");
+  // The bodies of the tasks, in one pass over their assignees.
+  std::vector<int64_t> task_ids;
+  std::set<int64_t> seen;
+  for (const auto& c : *candidates) {
+    if (seen.insert(c.task_id).second) task_ids.push_back(c.task_id);
+  }
+  auto st = Statement::prepare(db,
+      "SELECT a.task_id, a.role, a.name FROM json_each(?) j CROSS JOIN assignees a ON a.task_id = "
+      "j.value ORDER BY j.key, a.role, a.position");
   if (!st) return st.status();
-  st->bind(1, "lead").bind(2, "support").bind(3, json_ids(ids));
-  std::map<int64_t, DeadlineHit> by_id;
+  st->bind(1, json_ids(task_ids));
+  std::map<int64_t, std::pair<std::vector<std::string>, std::vector<std::string>>> names;
   for (;;) {
     auto row = st->step();
     if (!row) return row.status();
     if (!*row) break;
-    DeadlineHit h;
-    h.deadline_id = st->integer(0);
-    h.task_id = st->integer(1);
-    h.document_id = st->integer(2);
-    h.source = st->text(3);
-    h.sha256 = st->text(4);
-    h.doc_number = doc_number(st->opt_text(5), st->opt_text(6));
-    h.issuer = st->opt_text(7);
-    h.item = st->text(8);
-    h.task_text = st->text(9);
-    h.status = st->text(10);
-    Deadline& x = h.deadline;
-    x.kind = st->text(11);
-    x.due = st->opt_text(12);
-    x.time = st->opt_text(13);
-    if (auto v = st->opt_integer(14)) x.count = static_cast<int>(*v);
-    x.unit = st->opt_text(15);
-    x.anchor = st->opt_text(16);
-    x.every = st->opt_text(17);
-    if (auto v = st->opt_integer(18)) x.day = static_cast<int>(*v);
-    x.text = st->text(19);
-    x.needs_review = st->integer(20) != 0;
-    h.deadline_position = static_cast<int>(st->integer(21));
-    h.lead = split_names(st->text(22));
-    h.support = split_names(st->text(23));
-    by_id.emplace(h.deadline_id, std::move(h));
+    auto& who = names[st->integer(0)];
+    (st->text(1) == "lead" ? who.first : who.second).push_back(st->text(2));
   }
   std::vector<DeadlineHit> out;
+  out.reserve(candidates->size());
   for (auto& c : *candidates) {
-    auto it = by_id.find(c.deadline_id);
-    if (it == by_id.end()) continue;
-    DeadlineHit h = std::move(it->second);
+    DeadlineHit h = std::move(c.hit);
+    if (auto it = names.find(h.task_id); it != names.end()) {
+      h.lead = it->second.first;
+      h.support = it->second.second;
+    }
     h.effective_due = c.due;
     h.next = std::move(c.next);
     h.overdue = h.status == "open" && h.effective_due && *h.effective_due < f.as_of;
