@@ -5,7 +5,9 @@
 // DIR/truth/<stem>.txt.
 //
 // Usage: ocr_bench DIR [--variants clean300,deg300,deg200] [--no-ocrmypdf]
-//                      [--no-tesseract] [--workers2] [--limit N]
+//                      [--no-tesseract] [--workers2] [--limit N] [--second lines|noalt]
+// The second congvan row is "lines" (split_columns off) or "noalt" (without
+// Tesseract's per-symbol alternatives).
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -175,19 +177,21 @@ int main(int argc, char** argv) {
   congvan::limit_ocr_threads_or_reexec(argv);
   if (argc < 2) {
     std::cerr << "usage: ocr_bench DIR [--variants clean300,deg300,deg200] [--no-ocrmypdf] [--no-tesseract] "
-                 "[--workers2] [--limit N]\n";
+                 "[--workers2] [--limit N] [--second lines|noalt]\n";
     return 2;
   }
   fs::path dir = argv[1];
   std::vector<std::string> variants = {"clean300", "deg300", "deg200"};
   bool ocrmypdf = true, tesseract = true, workers2 = false;
   size_t limit = 1000;
+  std::string second = "lines";
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--no-ocrmypdf") ocrmypdf = false;
     else if (a == "--no-tesseract") tesseract = false;
     else if (a == "--workers2") workers2 = true;
     else if (a == "--limit" && i + 1 < argc) limit = std::stoul(argv[++i]);
+    else if (a == "--second" && i + 1 < argc) second = argv[++i];
     else if (a == "--variants" && i + 1 < argc) {
       variants.clear();
       std::stringstream ss(argv[++i]);
@@ -213,9 +217,10 @@ int main(int argc, char** argv) {
       pages.push_back(std::move(p));
     }
     if (pages.empty()) continue;
-    auto congvan_reader = [](bool split) -> ReadFn {
+    auto congvan_reader = [](bool split, bool alternatives = true) -> ReadFn {
       congvan::ReadOptions o;
       o.split_columns = split;
+      o.ocr_alternatives = alternatives;
       auto reader = std::make_shared<congvan::Reader>(o);
       return [reader](const Page& p) {
         auto r = reader->read(slurp(p.image), p.image.string());
@@ -238,7 +243,9 @@ int main(int argc, char** argv) {
     // One worker: the tools take turns page by page, so that the load of the
     // machine weighs on them alike. congvan's engine is initialised once per
     // worker (a first read outside the timing), the command pays it per page.
-    ReadFn cv = congvan_reader(true), cv_lines = congvan_reader(false);
+    ReadFn cv = congvan_reader(true);
+    ReadFn cv_lines = second == "noalt" ? congvan_reader(true, false) : congvan_reader(false);
+    const std::string second_name = second == "noalt" ? "congvan (no alts)" : "congvan (lines)";
     cv(pages[0]);
     cv_lines(pages[0]);
     Outcome o_cv, o_lines, o_tess, o_ocrm;
@@ -249,7 +256,7 @@ int main(int argc, char** argv) {
       if (ocrmypdf) timed(ocrm, p, o_ocrm);
     }
     print(variant, "congvan", 1, o_cv);
-    print(variant, "congvan (lines)", 1, o_lines);
+    print(variant, second_name, 1, o_lines);
     if (tesseract) print(variant, "tesseract", 1, o_tess);
     if (ocrmypdf) print(variant, "ocrmypdf --sidecar", 1, o_ocrm);
     if (workers2) {

@@ -5,7 +5,9 @@
 
 #include "congvan/reader.h"
 #include "congvan/text.h"
+#include "ocr/doc_number.h"
 #include "ocr/ocr_correction.h"
+#include "ocr/ocr_engine.h"
 #include "util/utf8.h"
 #include "ocr/vi_lexicon.h"
 #include "test_support.h"
@@ -129,4 +131,105 @@ TEST_CASE("the lexicon mends a tone that makes a non-syllable, and tells mojibak
   auto bad = ocr::ViLexicon::load((tmp / "bad.txt").string());
   REQUIRE_FALSE(bad);
   CHECK(bad.message() == (tmp / "bad.txt").string() + ":2: a syllable must not contain spaces");
+}
+
+TEST_CASE("document numbers in OCR words are repaired by their grammar") {
+  auto types = ocr::DocTypeAbbreviations::load((source_dir() / "models" / "ocr" / "doc_types.txt").string());
+  REQUIRE(types);
+  CHECK(types->contains("NĐ"));
+  CHECK(types->contains("QyĐ"));
+  CHECK_FALSE(types->contains("CV"));
+  struct Case {
+    const char* in;
+    const char* out;
+    bool number_fix;
+  };
+  const Case cases[] = {
+      {"3O/2O2O/NÐ-CP", "30/2020/NĐ-CP", true},
+      {"0l/2023/TT-BTC", "01/2023/TT-BTC", true},
+      {"OI/2O24/QĐ-UBND,", "01/2024/QĐ-UBND,", true},
+      {"Số:l2/2024/ND-CP", "Số:12/2024/NĐ-CP", true},
+      {"15/QD-BNV", "15/QĐ-BNV", false},
+      {"06/2024/QyD-UBND;", "06/2024/QyĐ-UBND;", false},
+      {"05/2024/HD-UBND", "05/2024/HD-UBND", false},
+      {"lO/UBND-VX", "10/UBND-VX", true},
+      {"(3354/VPCP-KGVX)", "(3354/VPCP-KGVX)", false},
+      {"12/CV-UBND", "12/CV-UBND", false},
+      {"1l-NQ/TW", "11-NQ/TW", true},
+      {"16/2001/CT-TTg", "16/2001/CT-TTg", false},
+      {"30/4/2O24", "30/4/2024", true},
+      {"V/v", "V/v", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    auto fix = ocr::correct_ocr_word(c.in, nullptr, nullptr, &*types);
+    CHECK(fix.text == c.out);
+    CHECK(fix.number_fix == c.number_fix);
+  }
+  // Without the list the digits are still repaired, the bar of Đ is not guessed.
+  CHECK(ocr::correct_ocr_word("3O/2O2O/ND-CP", nullptr).text == "30/2020/ND-CP");
+  CHECK_FALSE(ocr::repair_document_number("2024", &*types));
+  CHECK_FALSE(ocr::repair_document_number("và/hoặc", &*types));
+
+  congvan::test::TempDir tmp;
+  congvan::test::write_file(tmp / "types.txt", "# types\nNĐ\tNghị định\nQ Đ\tbroken\n");
+  auto bad = ocr::DocTypeAbbreviations::load((tmp / "types.txt").string());
+  REQUIRE_FALSE(bad);
+  CHECK(bad.message() == (tmp / "types.txt").string() +
+                             ":3: an abbreviation is letters (A-Z, Đ, lower-case inside) before a tab");
+}
+
+TEST_CASE("a word that is not a syllable takes the syllable Tesseract proposed for one of its symbols") {
+  congvan::test::TempDir tmp;
+  congvan::test::write_file(tmp / "lex.txt", "huyện\nhuyền\nhuyến\ncách\nbố\nbổ\n");
+  auto lex = ocr::ViLexicon::load((tmp / "lex.txt").string());
+  REQUIRE(lex);
+  using ocr::SymbolReading;
+  auto letters = [](const std::vector<std::string>& symbols) {
+    std::vector<SymbolReading> out;
+    for (const auto& s : symbols) out.push_back(SymbolReading{s, 99.0f, {{s, 95.0f}}});
+    return out;
+  };
+  // "huyẹn": three tones give a syllable, so the lexicon alone cannot choose;
+  // Tesseract proposed ệ (and e, which gives none).
+  auto huyen = letters({"h", "u", "y", "ẹ", "n", ":"});
+  huyen[3].choices = {{"ẹ", 94.0f}, {"e", 25.1f}, {"ệ", 7.3f}};
+  CHECK(ocr::correct_ocr_word("huyẹn:", &*lex, &huyen).text == "huyện:");
+  CHECK(ocr::correct_ocr_word("huyẹn:", &*lex).text == "huyẹn:");
+  // A quote mark read for á.
+  auto cach = letters({"c", "“", "c", "h"});
+  cach[1].choices = {{"“", 90.0f}, {"4", 43.0f}, {"á", 37.9f}};
+  CHECK(ocr::correct_ocr_word("c“ch", &*lex, &cach).text == "cách");
+  // A reading that is a syllable stays: measured on the rendered scans, an
+  // alternative's confidence does not tell bố from bổ.
+  auto bo = letters({"b", "ố"});
+  bo[1].choices = {{"ố", 93.8f}, {"ổ", 52.8f}};
+  CHECK_FALSE(ocr::correct_ocr_word("bố", &*lex, &bo).changed);
+  // Alternatives with no weight are not proposals; symbols that do not spell
+  // the word are ignored.
+  huyen[3].choices = {{"ẹ", 94.0f}, {"ệ", 0.0f}};
+  CHECK_FALSE(ocr::correct_ocr_word("huyẹn:", &*lex, &huyen).changed);
+  auto other = letters({"h", "u"});
+  CHECK_FALSE(ocr::correct_ocr_word("huyẹn", &*lex, &other).changed);
+}
+
+TEST_CASE("an image without a usable resolution: dpi from the height of its letters, then upscaled") {
+  // The header of a letter at 150 dpi, its resolution stripped (no pHYs):
+  // from its size as a page it would be taken for 108 dpi.
+  const std::string nodpi = scan("nodpi", kStem + ".png");
+  const int dpi = ocr::image_resolution(nodpi);
+  CHECK(dpi >= 140);
+  CHECK(dpi <= 160);
+  // A file's own resolution is kept.
+  CHECK(ocr::image_resolution(scan("deg200", kStem + ".jpg")) == 200);
+
+  Reader reader;
+  auto doc = reader.read(nodpi, "nodpi.png");
+  REQUIRE(doc);
+  REQUIRE(doc->pages.size() == 1);
+  const PageText& page = doc->pages[0];
+  CHECK(page.dpi == 300);  // upscaled to 300 dpi from under 200
+  CHECK(has(page.text, "Số: 507 /UBND-KGVX"));
+  CHECK(has(page.text, "Quảng Ngãi, ngày 24 tháng 01 năm 2025"));
+  CHECK(has(page.text, "Quyết định số 2269/QĐ-TTg"));
 }

@@ -38,6 +38,28 @@ struct ReadOptions {
   bool preprocess = true;            // orientation, deskew, ink removal, background normalisation
   std::string lexicon_path;          // syllable list; empty: <models>/ocr/vi_syllables.txt
   bool split_columns = true;         // OCR: two-column zones (header, signature) as two blocks
+  bool ocr_alternatives = true;      // OCR: Tesseract's per-symbol alternatives guide tone-mark correction
+};
+
+// A PDF read in two steps, so that its OCR pages can be shared among
+// workers: Reader::start_pdf takes the text layers and lists the pages to
+// OCR; Reader::ocr_pending_page OCRs one of them (any Reader may, each on its
+// own thread, different pages at the same time: each touches only its own
+// page and pending entry); Reader::finish_pdf puts the document together in
+// page order.
+struct PdfReading {
+  struct Pending {
+    size_t slot = 0;          // its place in `pages`
+    int index = 0;            // 0-based page of the PDF
+    std::string reason;       // why it is OCR'd
+    bool done = false;        // read (or failed): set by ocr_pending_page
+    bool unreadable = false;  // the page could not be rendered
+    Status error;             // OCR failed (the whole document fails)
+  };
+  std::string name;             // for messages
+  int page_count = 0;
+  DocumentText text;            // every selected page in order; pending ones empty until read
+  std::vector<Pending> pending;
 };
 
 class Reader {
@@ -50,6 +72,14 @@ class Reader {
   // Reads one file's bytes. `name` is used in error messages only.
   // Errors are one line naming the file ("scan.pdf: encrypted PDF …").
   Result<DocumentText> read(std::string_view bytes, const std::string& name);
+
+  // The PDF's text-layer pages, and the pages still to OCR (see PdfReading).
+  Result<PdfReading> start_pdf(std::string_view bytes, const std::string& name);
+  // OCRs `reading.pending[i]` from the same `bytes`.
+  void ocr_pending_page(std::string_view bytes, PdfReading& reading, size_t i);
+  // The document once every pending page is done: the first OCR error in
+  // page order fails it; pages that could not be rendered become warnings.
+  static Result<DocumentText> finish_pdf(PdfReading reading);
 
  private:
   struct Impl;

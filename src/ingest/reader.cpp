@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "congvan/text.h"
+#include "ocr/doc_number.h"
 #include "ocr/ocr_engine.h"
 #include "util/utf8.h"
 #include "ocr/vi_lexicon.h"
@@ -123,14 +124,21 @@ struct Reader::Impl {
   ReadOptions options;
   std::optional<ocr::ViLexicon> lexicon;  // loaded on first use; empty when missing
   bool lexicon_tried = false;
+  std::optional<ocr::DocTypeAbbreviations> doc_types;  // loaded with the engine; empty when missing
   std::unique_ptr<ocr::OcrEngine> engine;
+
+  // models/ocr, or the folder of the syllable list given instead.
+  std::string ocr_models_dir() const {
+    if (options.lexicon_path.empty()) return std::string(CONGVAN_MODELS_DIR) + "/ocr";
+    const size_t slash = options.lexicon_path.rfind('/');
+    return slash == std::string::npos ? std::string(".") : options.lexicon_path.substr(0, slash);
+  }
 
   const ocr::ViLexicon* get_lexicon() {
     if (!lexicon_tried) {
       lexicon_tried = true;
-      std::string path = options.lexicon_path.empty()
-                             ? std::string(CONGVAN_MODELS_DIR) + "/ocr/vi_syllables.txt"
-                             : options.lexicon_path;
+      std::string path = options.lexicon_path.empty() ? ocr_models_dir() + "/vi_syllables.txt"
+                                                      : options.lexicon_path;
       auto loaded = ocr::ViLexicon::load(path);
       if (loaded) lexicon = std::move(loaded.value());
     }
@@ -146,7 +154,12 @@ struct Reader::Impl {
       o.preprocess = options.preprocess;
       o.correct = options.correct_ocr;
       o.split_columns = options.split_columns;
-      engine = std::make_unique<ocr::OcrEngine>(o, options.correct_ocr ? get_lexicon() : nullptr);
+      o.alternatives = options.ocr_alternatives && options.correct_ocr;
+      if (auto loaded = ocr::DocTypeAbbreviations::load(ocr_models_dir() + "/doc_types.txt")) {
+        doc_types = std::move(loaded.value());
+      }
+      engine = std::make_unique<ocr::OcrEngine>(o, options.correct_ocr ? get_lexicon() : nullptr,
+                                                doc_types ? &*doc_types : nullptr);
     }
     return *engine;
   }
@@ -161,6 +174,8 @@ struct Reader::Impl {
   std::string ocr_reason(pdf::TextLayer& layer);
 
   Result<DocumentText> read_pdf(std::string_view bytes, const std::string& name);
+  Result<PdfReading> start_pdf(std::string_view bytes, const std::string& name);
+  void ocr_pending_page(std::string_view bytes, PdfReading& reading, size_t i);
   Result<DocumentText> read_image(std::string_view bytes, const std::string& name);
 };
 
@@ -193,11 +208,14 @@ std::string Reader::Impl::ocr_reason(pdf::TextLayer& layer) {
   return "";
 }
 
-Result<DocumentText> Reader::Impl::read_pdf(std::string_view bytes, const std::string& name) {
+Result<PdfReading> Reader::Impl::start_pdf(std::string_view bytes, const std::string& name) {
   auto opened = pdf::PdfDocument::open(bytes);
   if (!opened) return opened.status().with_context(name);
   pdf::PdfDocument& doc = opened.value();
-  DocumentText out;
+  PdfReading reading;
+  reading.name = name;
+  reading.page_count = doc.page_count();
+  DocumentText& out = reading.text;
   for (int i = 0; i < doc.page_count(); ++i) {
     if (!wanted(i + 1)) continue;
     auto layer = doc.text_layer(i);
@@ -206,32 +224,83 @@ Result<DocumentText> Reader::Impl::read_pdf(std::string_view bytes, const std::s
       continue;
     }
     std::string reason = ocr_reason(layer.value());
+    PageText page;
     if (reason.empty()) {
-      PageText page;
       page.text = std::move(layer->text);
       page.origin = TextOrigin::kPdfText;
-      out.pages.push_back(std::move(page));
-      continue;
+    } else {
+      PdfReading::Pending pending;
+      pending.slot = out.pages.size();
+      pending.index = i;
+      pending.reason = std::move(reason);
+      reading.pending.push_back(std::move(pending));
     }
-    auto image = doc.render(i, options.render_dpi);
-    if (!image) {
-      out.unreadable_pages.push_back(i + 1);
-      continue;
-    }
-    auto page = get_engine().read_raster(image->pixels.data(), image->width, image->height, image->stride,
-                                          image->dpi, /*argb32=*/true);
-    if (!page) return page.status().with_context(name + " page " + std::to_string(i + 1));
-    page->ocr_reason = reason;
-    out.pages.push_back(std::move(page.value()));
+    out.pages.push_back(std::move(page));
   }
+  return reading;
+}
+
+void Reader::Impl::ocr_pending_page(std::string_view bytes, PdfReading& reading, size_t i) {
+  PdfReading::Pending& p = reading.pending.at(i);
+  p.done = true;
+  auto opened = pdf::PdfDocument::open(bytes);
+  if (!opened) {
+    p.error = opened.status().with_context(reading.name);
+    return;
+  }
+  auto image = opened->render(p.index, options.render_dpi);
+  if (!image) {
+    p.unreadable = true;
+    return;
+  }
+  auto page = get_engine().read_raster(image->pixels.data(), image->width, image->height, image->stride,
+                                        image->dpi, /*argb32=*/true);
+  if (!page) {
+    p.error = page.status().with_context(reading.name + " page " + std::to_string(p.index + 1));
+    return;
+  }
+  page->ocr_reason = p.reason;
+  reading.text.pages[p.slot] = std::move(page.value());
+}
+
+Result<DocumentText> Reader::Impl::read_pdf(std::string_view bytes, const std::string& name) {
+  auto reading = start_pdf(bytes, name);
+  if (!reading) return reading.status();
+  for (size_t i = 0; i < reading->pending.size(); ++i) {
+    ocr_pending_page(bytes, reading.value(), i);
+    if (!reading->pending[i].error.is_ok()) return reading->pending[i].error;
+  }
+  return Reader::finish_pdf(std::move(reading.value()));
+}
+
+Result<DocumentText> Reader::finish_pdf(PdfReading reading) {
+  DocumentText& out = reading.text;
+  std::vector<bool> drop(out.pages.size(), false);
+  for (const PdfReading::Pending& p : reading.pending) {
+    if (!p.done) return Status::error(reading.name + ": page " + std::to_string(p.index + 1) + " was not read");
+    if (!p.error.is_ok()) return p.error;
+    if (p.unreadable) {
+      drop[p.slot] = true;
+      out.unreadable_pages.push_back(p.index + 1);
+    }
+  }
+  std::vector<PageText> kept;
+  for (size_t i = 0; i < out.pages.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(out.pages[i]));
+  }
+  out.pages = std::move(kept);
+  std::sort(out.unreadable_pages.begin(), out.unreadable_pages.end());
+  const std::string& name = reading.name;
   if (!out.unreadable_pages.empty()) {
     if (out.pages.empty()) {
       return Status::error(name + ": damaged PDF, no page can be read (pages " + page_list(out.unreadable_pages) + ")");
     }
     out.warnings.push_back(name + ": " + pages_word(out.unreadable_pages) + " could not be read (damaged)");
   }
-  if (out.pages.empty()) return Status::error(name + ": no page selected (the PDF has " + std::to_string(doc.page_count()) + ")");
-  return out;
+  if (out.pages.empty()) {
+    return Status::error(name + ": no page selected (the PDF has " + std::to_string(reading.page_count) + ")");
+  }
+  return std::move(out);
 }
 
 Result<DocumentText> Reader::Impl::read_image(std::string_view bytes, const std::string& name) {
@@ -253,6 +322,14 @@ Reader::Reader(ReadOptions options) : impl_(std::make_unique<Impl>()) {
 Reader::~Reader() = default;
 Reader::Reader(Reader&&) noexcept = default;
 Reader& Reader::operator=(Reader&&) noexcept = default;
+
+Result<PdfReading> Reader::start_pdf(std::string_view bytes, const std::string& name) {
+  return impl_->start_pdf(bytes, name);
+}
+
+void Reader::ocr_pending_page(std::string_view bytes, PdfReading& reading, size_t i) {
+  impl_->ocr_pending_page(bytes, reading, i);
+}
 
 Result<DocumentText> Reader::read(std::string_view bytes, const std::string& name) {
   if (bytes.empty()) return Status::error(name + ": empty file (0 bytes)");

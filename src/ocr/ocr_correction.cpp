@@ -5,23 +5,14 @@
 #include <array>
 
 #include "util/utf8.h"
+#include "ocr/doc_number.h"
 #include "ocr/vi_lexicon.h"
 
 namespace congvan::ocr {
 namespace {
 
 // Letters Tesseract reads in place of digits inside numbers.
-char32_t digit_for(char32_t c) {
-  switch (c) {
-    case 'O': case 'o': case 'D': case 'Q': case U'Ô': case U'ô': case U'Ơ': case U'ơ': return '0';
-    case 'I': case 'l': case '|': case 'i': return '1';
-    case 'Z': case 'z': return '2';
-    case 'S': case 's': return '5';
-    case 'B': return '8';
-    case 'g': case 'q': return '9';
-    default: return 0;
-  }
-}
+char32_t digit_for(char32_t c) { return digit_for_letter(c); }
 
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
@@ -129,7 +120,76 @@ bool fix_tone(std::u32string& w, const ViLexicon& lexicon) {
   return true;
 }
 
+// Punctuation around a syllable.
+bool is_word_punct(char32_t c) {
+  return c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '!' ||
+         c == '?' || c == U'“' || c == U'”';
+}
+
+// A letter of Vietnamese text (ASCII, Latin-1, Latin Extended, U+1EA0..).
+bool is_letter(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x1B0 && c != 0xD7 && c != 0xF7) ||
+         (c >= 0x1EA0 && c <= 0x1EF9);
+}
+
+bool is_lower_letter(char32_t c) {
+  std::string one;
+  append_utf8(one, c);
+  return is_letter(c) && lower_vietnamese(one) == one;
+}
+
+// Smallest confidence (0..100) of an alternative worth taking: Tesseract
+// lists symbols it gave no weight as alternatives too.
+constexpr float kMinAlternative = 1.0f;
+
+// A word that is not a syllable: the syllable made by one of the
+// alternatives Tesseract proposed for one of its symbols, the most confident
+// one. `w[a, b)` is the word without its punctuation; `symbols` spell `w`.
+// ASCII acronyms (no lower-case or Vietnamese letter) are left alone.
+bool pick_alternative(std::u32string& w, size_t a, size_t b, const std::vector<SymbolReading>& symbols,
+                      const ViLexicon& lexicon) {
+  bool wordlike = false;
+  for (size_t k = a; k < b; ++k) wordlike |= is_lower_letter(w[k]) || (w[k] >= 0x80 && is_letter(w[k]));
+  if (!wordlike) return false;
+  std::vector<std::u32string> spelled;
+  std::u32string joined;
+  for (const SymbolReading& s : symbols) {
+    spelled.push_back(to_u32(s.text));
+    joined += spelled.back();
+  }
+  if (joined != w) return false;
+  std::u32string best;
+  float best_confidence = kMinAlternative;
+  size_t at = 0;
+  for (size_t i = 0; i < symbols.size(); at += spelled[i].size(), ++i) {
+    if (spelled[i].size() != 1 || at < a || at >= b) continue;
+    const char32_t was = spelled[i][0];
+    for (const SymbolChoice& choice : symbols[i].choices) {
+      std::u32string alt = to_u32(choice.text);
+      if (alt.size() != 1 || alt[0] == was || !is_letter(alt[0]) || choice.confidence < best_confidence) continue;
+      if (is_letter(was) && is_lower_letter(was) != is_lower_letter(alt[0])) continue;
+      std::u32string candidate = w;
+      candidate[at] = alt[0];
+      if (!lexicon.contains(to_utf8(candidate.substr(a, b - a)))) continue;
+      best = candidate;
+      best_confidence = choice.confidence;
+    }
+  }
+  if (best.empty()) return false;
+  w = best;
+  return true;
+}
+
 }  // namespace
+
+bool wants_alternatives(std::string_view word, const ViLexicon* lexicon) {
+  if (!lexicon || lexicon->empty() || has_digit(word)) return false;
+  std::u32string w = to_u32(word);
+  size_t a = 0, b = w.size();
+  while (a < b && is_word_punct(w[a])) ++a;
+  while (b > a && is_word_punct(w[b - 1])) --b;
+  return b - a >= 2 && !lexicon->contains(to_utf8(w.substr(a, b - a)));
+}
 
 bool has_digit(std::string_view word) {
   for (char c : word) {
@@ -138,7 +198,8 @@ bool has_digit(std::string_view word) {
   return false;
 }
 
-WordFix correct_ocr_word(std::string_view word, const ViLexicon* lexicon) {
+WordFix correct_ocr_word(std::string_view word, const ViLexicon* lexicon,
+                         const std::vector<SymbolReading>* symbols, const DocTypeAbbreviations* doc_types) {
   WordFix fix;
   std::u32string w = to_u32(word);
   // Icelandic eth is never Vietnamese: it is Đ/đ; "QĐÐ" (Đ read twice) is "QĐ".
@@ -155,7 +216,16 @@ WordFix correct_ocr_word(std::string_view word, const ViLexicon* lexicon) {
   }
   bool digit = false;
   for (char32_t c : w) digit |= is_digit(c);
-  if (digit && fix_number_groups(w)) {
+  // A document number ("3O/2O2O/NĐ-CP") by its grammar; other numbers and
+  // dates group by group.
+  if (auto number = repair_document_number(to_utf8(w), doc_types)) {
+    if (number->text != to_utf8(w)) {
+      w = to_u32(number->text);
+      fix.changed = true;
+    }
+    fix.number_fix = number->digits_fixed;
+    digit = true;
+  } else if (digit && fix_number_groups(w)) {
     fix.changed = true;
     fix.number_fix = true;
   }
@@ -167,13 +237,12 @@ WordFix correct_ocr_word(std::string_view word, const ViLexicon* lexicon) {
   if (!digit && lexicon && !lexicon->empty()) {
     // Only the letters: strip leading/trailing punctuation around the syllable.
     size_t a = 0, b = w.size();
-    auto punct = [](char32_t c) {
-      return c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' ||
-             c == '!' || c == '?' || c == U'“' || c == U'”';
-    };
-    while (a < b && punct(w[a])) ++a;
-    while (b > a && punct(w[b - 1])) --b;
-    if (b - a >= 2) {
+    while (a < b && is_word_punct(w[a])) ++a;
+    while (b > a && is_word_punct(w[b - 1])) --b;
+    if (b - a >= 2 && symbols && !lexicon->contains(to_utf8(w.substr(a, b - a))) &&
+        pick_alternative(w, a, b, *symbols, *lexicon)) {
+      fix.changed = true;
+    } else if (b - a >= 2) {
       std::u32string core = w.substr(a, b - a);
       if (fix_tone(core, *lexicon)) {
         w = w.substr(0, a) + core + w.substr(b);

@@ -6,9 +6,11 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace congvan::ocr {
 
+class DocTypeAbbreviations;
 class ViLexicon;
 
 struct WordFix {
@@ -17,8 +19,33 @@ struct WordFix {
   bool number_fix = false;  // a digit/letter confusion in a number or date was repaired
 };
 
-// Corrects one OCR word. `lexicon` may be null (grammar fixes only).
-WordFix correct_ocr_word(std::string_view word, const ViLexicon* lexicon);
+// One alternative Tesseract proposed for a symbol, confidence 0..100.
+struct SymbolChoice {
+  std::string text;
+  float confidence = 0;
+};
+
+// One recognised symbol (a letter with its marks, NFC) and the LSTM's
+// alternatives for it, best first (the first is usually the symbol itself).
+struct SymbolReading {
+  std::string text;
+  float confidence = 0;  // 0..100, as Tesseract gives it
+  std::vector<SymbolChoice> choices;
+};
+
+// Corrects one OCR word. `lexicon` may be null (grammar fixes only);
+// `doc_types` (may be null) lets a document number's type abbreviation get
+// back the bar of its Đ ("ND-CP" → "NĐ-CP").
+// `symbols` (may be null) are the word's symbols with Tesseract's
+// alternatives: a tone or vowel mark is changed to an alternative Tesseract
+// proposed when that gives a syllable of the lexicon (see the .cpp).
+WordFix correct_ocr_word(std::string_view word, const ViLexicon* lexicon,
+                         const std::vector<SymbolReading>* symbols = nullptr,
+                         const DocTypeAbbreviations* doc_types = nullptr);
+
+// True when correct_ocr_word may use the symbols' alternatives for `word`:
+// a word of letters that is not a syllable of the lexicon.
+bool wants_alternatives(std::string_view word, const ViLexicon* lexicon);
 
 // True when the word holds a digit (a number, date, or document number).
 bool has_digit(std::string_view word);

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <vector>
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
@@ -51,12 +52,64 @@ void limit_openmp_threads() {
   });
 }
 
-// Resolution of a page image: the file's if plausible, else from its size as
-// an A4/Letter page (the long side is 11-11.7 in).
-int page_dpi(Pix* pix) {
-  int res = pixGetYRes(pix);
-  if (res >= 70 && res <= 1200) return res;
-  int long_side = std::max(pixGetWidth(pix), pixGetHeight(pix));
+struct BoxaDeleter {
+  void operator()(Boxa* b) const { boxaDestroy(&b); }
+};
+using BoxaPtr = std::unique_ptr<Boxa, BoxaDeleter>;
+
+// The resolution stored in an image file, when it can be believed: not 0,
+// not 72 (the default of programs that write none), and giving a page of
+// 3 to 24 inches on its long side. 0 otherwise.
+int file_resolution(Pix* pix) {
+  const int res = pixGetYRes(pix);
+  if (res < 50 || res > 1200 || res == 72) return 0;
+  const double inches = static_cast<double>(std::max(pixGetWidth(pix), pixGetHeight(pix))) / res;
+  return inches >= 3.0 && inches <= 24.0 ? res : 0;
+}
+
+// Height in pixels of the short letters (x-height) on a gray page: of the
+// connected components of dark ink of letter shape, without the small ones
+// (Vietnamese tone marks, dots, noise), the 30th percentile, which falls on
+// the short letters (a, c, e, n, o …) before those with ascenders. 0 when
+// there are too few to tell.
+int letter_x_height(Pix* gray) {
+  PixPtr binary(pixConvertTo1(gray, 128));
+  if (!binary) return 0;
+  BoxaPtr boxes(pixConnCompBB(binary.get(), 8));
+  if (!boxes) return 0;
+  const int max_height = std::max(8, pixGetHeight(gray) / 25);
+  std::vector<int> heights;
+  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+    if (h >= 3 && h <= max_height && w <= 3 * h) heights.push_back(h);
+  }
+  if (heights.size() < 100) return 0;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const int median = heights[heights.size() / 2];
+  std::vector<int> letters;
+  for (int h : heights) {
+    if (2 * h >= median) letters.push_back(h);
+  }
+  if (letters.size() < 100) return 0;
+  std::nth_element(letters.begin(), letters.begin() + letters.size() * 3 / 10, letters.end());
+  return letters[letters.size() * 3 / 10];
+}
+
+// x-height per inch of page of the 12-14 pt Times New Roman of Nghị định 30
+// letters, measured on the sample letters rendered at 300 dpi (26 px) and
+// 200 dpi (17 px) by samples/render.
+constexpr double kXHeightInches = 0.086;
+
+// Resolution of a page image: the file's when plausible; else estimated from
+// the height of its short letters; else from its size as an A4/Letter page (the
+// long side is 11-11.7 in).
+int page_dpi(Pix* original, Pix* gray) {
+  if (int res = file_resolution(original)) return res;
+  if (int h = letter_x_height(gray); h > 0) {
+    return std::clamp(static_cast<int>(std::lround(h / kXHeightInches)), 50, 1200);
+  }
+  int long_side = std::max(pixGetWidth(original), pixGetHeight(original));
   return std::clamp(static_cast<int>(std::lround(long_side / 11.5)), 70, 1200);
 }
 
@@ -102,6 +155,7 @@ class StageTimer {
 
 // One recognised word before the page text is assembled.
 struct Word {
+  std::vector<SymbolReading> symbols;  // per-symbol alternatives (empty when not asked for)
   std::string text, raw;
   int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   float confidence = 0;
@@ -114,6 +168,7 @@ struct Word {
 struct OcrEngine::Impl {
   OcrOptions options;
   const ViLexicon* lexicon = nullptr;
+  const DocTypeAbbreviations* doc_types = nullptr;
   TessPtr api;      // the Vietnamese recogniser, initialised on first use
   TessPtr osd;      // orientation detection (osd model), initialised on first use
   bool osd_missing = false;
@@ -137,6 +192,13 @@ Status OcrEngine::Impl::ensure_api() {
   }
   t->SetPageSegMode(tesseract::PSM_AUTO);
   t->SetVariable("debug_file", "/dev/null");
+  // Per-symbol alternatives from the LSTM (ChoiceIterator) for the tone-mark correction.
+  // One iteration of the choice search gives the strong alternatives at a
+  // few per cent of CPU (five, the default, cost 15 %).
+  if (options.alternatives) {
+    t->SetVariable("lstm_choice_mode", "2");
+    t->SetVariable("lstm_choice_iterations", "1");
+  }
   api = std::move(t);
   return Status::ok();
 }
@@ -190,7 +252,6 @@ bool OcrEngine::Impl::detect_orientation(Pix* gray, int dpi, int* quads) {
 
 PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page) {
   StageTimer timer;
-  *dpi = page_dpi(input);
   PixPtr pix(pixClone(input));
   if (pixGetColormap(pix.get())) pix.reset(pixRemoveColormap(pix.get(), REMOVE_CMAP_BASED_ON_SRC));
   PixPtr gray;
@@ -204,6 +265,12 @@ PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page) {
   }
   if (!gray) return nullptr;
   timer.mark("gray");
+  *dpi = page_dpi(input, gray.get());
+  if (std::getenv("CONGVAN_OCR_TRACE")) {
+    std::fprintf(stderr, "ocr dpi %d (file %d, x-height %d px)\n", *dpi, pixGetYRes(input),
+                 letter_x_height(gray.get()));
+  }
+  timer.mark("resolution");
   // Pages under 200 dpi are scaled up to 300: the model needs x-heights of ~20 px.
   if (*dpi < 200) {
     float f = 300.0f / *dpi;
@@ -243,6 +310,8 @@ PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page) {
 
 Result<PageText> OcrEngine::Impl::recognise(PixPtr pix, int dpi, PageText page) {
   StageTimer timer;
+  // Words with their symbols' alternatives on stderr when CONGVAN_OCR_CHOICES is set.
+  const bool trace_choices = std::getenv("CONGVAN_OCR_CHOICES") != nullptr;
   api->SetImage(pix.get());
   api->SetSourceResolution(dpi);
   if (api->Recognize(nullptr) != 0) {
@@ -257,27 +326,59 @@ Result<PageText> OcrEngine::Impl::recognise(PixPtr pix, int dpi, PageText page) 
   std::vector<Word> words;
   std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
   int block = -1, line = -1;
+  // Walks the page symbol by symbol: a word starts at its first symbol; its
+  // symbols' alternatives are kept for the correction.
+  const tesseract::PageIteratorLevel step = options.alternatives ? tesseract::RIL_SYMBOL : tesseract::RIL_WORD;
+  bool in_word = false;
   if (it && !it->Empty(tesseract::RIL_WORD)) {
     do {
       if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
       if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
-      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!text || text[0] == 0) continue;
-      Word w;
-      w.raw = to_nfc(text.get());
-      it->BoundingBox(tesseract::RIL_WORD, &w.x0, &w.y0, &w.x1, &w.y1);
-      w.confidence = it->Confidence(tesseract::RIL_WORD);
-      w.block = block;
-      w.line = line;
-      w.text = w.raw;
-      if (options.correct) {
-        WordFix fix = correct_ocr_word(w.raw, lexicon);
-        if (fix.changed) w.text = fix.text;
-        w.needs_review = fix.number_fix;
+      if (it->IsAtBeginningOf(tesseract::RIL_WORD)) {
+        in_word = false;
+        std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+        if (!text || text[0] == 0) continue;
+        Word w;
+        w.raw = to_nfc(text.get());
+        it->BoundingBox(tesseract::RIL_WORD, &w.x0, &w.y0, &w.x1, &w.y1);
+        w.confidence = it->Confidence(tesseract::RIL_WORD);
+        w.block = block;
+        w.line = line;
+        // Only words the lexicon does not know may use their alternatives.
+        in_word = options.correct && wants_alternatives(w.raw, lexicon);
+        words.push_back(std::move(w));
       }
-      if (has_digit(w.text) && w.confidence < options.low_confidence) w.needs_review = true;
-      words.push_back(std::move(w));
-    } while (it->Next(tesseract::RIL_WORD));
+      if (step != tesseract::RIL_SYMBOL || !in_word) continue;
+      std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+      if (!symbol) continue;
+      SymbolReading s;
+      s.text = to_nfc(symbol.get());
+      s.confidence = it->Confidence(tesseract::RIL_SYMBOL);
+      tesseract::ChoiceIterator choice(*it);
+      do {
+        const char* alt = choice.GetUTF8Text();
+        if (alt == nullptr || alt[0] == 0) continue;
+        s.choices.push_back({to_nfc(alt), choice.Confidence()});
+      } while (choice.Next());
+      words.back().symbols.push_back(std::move(s));
+    } while (it->Next(step));
+  }
+  for (Word& w : words) {
+    w.text = w.raw;
+    if (options.correct) {
+      WordFix fix = correct_ocr_word(w.raw, lexicon, w.symbols.empty() ? nullptr : &w.symbols, doc_types);
+      if (fix.changed) w.text = fix.text;
+      w.needs_review = fix.number_fix;
+    }
+    if (has_digit(w.text) && w.confidence < options.low_confidence) w.needs_review = true;
+    if (trace_choices) {
+      std::fprintf(stderr, "word\t%s\t%s\t%.1f", w.raw.c_str(), w.text.c_str(), w.confidence);
+      for (const auto& s : w.symbols) {
+        std::fprintf(stderr, "\t%s:%.1f", s.text.c_str(), s.confidence);
+        for (const auto& c : s.choices) std::fprintf(stderr, "|%s:%.3f", c.text.c_str(), c.confidence);
+      }
+      std::fprintf(stderr, "\n");
+    }
   }
   it.reset();
   api->Clear();
@@ -442,9 +543,20 @@ void OcrEngine::Impl::assemble(std::vector<Word>& words, int page_width, PageTex
   else page->confidence = 0.0;
 }
 
-OcrEngine::OcrEngine(OcrOptions options, const ViLexicon* lexicon) : impl_(std::make_unique<Impl>()) {
+int image_resolution(std::string_view bytes) {
+  limit_openmp_threads();
+  PixPtr pix(pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size()));
+  if (!pix) return 0;
+  PixPtr gray(pixConvertTo8(pix.get(), 0));
+  if (!gray) return 0;
+  return page_dpi(pix.get(), gray.get());
+}
+
+OcrEngine::OcrEngine(OcrOptions options, const ViLexicon* lexicon, const DocTypeAbbreviations* doc_types)
+    : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->lexicon = lexicon;
+  impl_->doc_types = doc_types;
 }
 OcrEngine::~OcrEngine() = default;
 

@@ -17,6 +17,7 @@
 
 namespace congvan::ocr {
 
+class DocTypeAbbreviations;
 class ViLexicon;
 
 struct OcrOptions {
@@ -26,12 +27,22 @@ struct OcrOptions {
   bool preprocess = true;        // orientation, deskew, ink removal, background, borders
   bool correct = true;           // lexicon and grammar correction (needs a lexicon)
   bool split_columns = true;     // two-column zones (letter header, signature) as two blocks
+  bool alternatives = true;      // ask Tesseract for per-symbol alternatives (tone-mark correction)
 };
+
+// The resolution OCR takes for an image file's first page: the file's when
+// it can be believed (not 0 or 72, a page of 3-24 inches), else estimated
+// from the height of its short letters (12-14 pt text), else from the page
+// size. 0 when the image cannot be decoded. Thread-safe.
+int image_resolution(std::string_view bytes);
 
 class OcrEngine {
  public:
-  // `lexicon` may be null (no lexicon correction); it must outlive the engine.
-  explicit OcrEngine(OcrOptions options, const ViLexicon* lexicon = nullptr);
+  // `lexicon` may be null (no lexicon correction), `doc_types` too (document
+  // numbers repaired without restoring type abbreviations); both must outlive
+  // the engine.
+  explicit OcrEngine(OcrOptions options, const ViLexicon* lexicon = nullptr,
+                     const DocTypeAbbreviations* doc_types = nullptr);
   ~OcrEngine();
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
