@@ -54,6 +54,14 @@ class DocumentPreparer {
   Result<NewDocument> prepare(std::string_view bytes, const std::string& path,
                               const std::string& source, const std::string& sha256);
 
+  // The extraction of a text read elsewhere (a PDF whose pages several
+  // workers OCR'd), as prepare would give it.
+  NewDocument complete(DocumentText text, const std::string& path, const std::string& source,
+                       const std::string& sha256) const;
+
+  // This preparer's Reader (its OCR engine), for page-level work.
+  Reader& reader() { return reader_; }
+
  private:
   std::shared_ptr<const Rules> rules_;
   Reader reader_;

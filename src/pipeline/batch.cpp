@@ -1,5 +1,6 @@
 // run_batch: files, folders and archive entries ingested by several reading
-// workers and one writer (the calling thread), in input order.
+// workers and one writer (the calling thread), in input order. The OCR pages
+// of one scanned PDF are shared among the workers.
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -42,44 +43,124 @@ struct Job {
   std::string sha256;
 };
 
+// A scanned PDF whose OCR pages the workers share: each takes the next page,
+// the one that finishes the last puts the document together.
+struct SplitDocument {
+  Job job;
+  PdfReading reading;
+  size_t next = 0;      // the next pending page to hand out (under Shared::mutex)
+  size_t finished = 0;  // pending pages done (under Shared::mutex)
+  Clock::time_point start;
+};
+
 // Shared between the workers and the writer; everything under `mutex`.
 struct Shared {
   std::mutex mutex;
   std::condition_variable work_ready;
   std::condition_variable slot_done;
   std::deque<Job> jobs;
+  std::deque<std::shared_ptr<SplitDocument>> split;  // documents with pages left to hand out
   std::map<int64_t, Slot> slots;
   bool closing = false;
 };
 
-void worker_loop(Shared& shared, const std::shared_ptr<const Rules>& rules,
-                 const ReadOptions& options) {
+// Hands a worker's result to the writer.
+void publish(Shared& shared, int64_t seq, std::optional<Result<NewDocument>> result, double elapsed) {
+  {
+    std::lock_guard lock(shared.mutex);
+    Slot& slot = shared.slots[seq];
+    slot.prepared = std::move(result);
+    slot.read_ms = elapsed;
+    slot.state = Slot::State::kRead;
+  }
+  shared.slot_done.notify_all();
+}
+
+// OCRs one page of a split document; the last page done finishes it.
+void read_split_page(Shared& shared, DocumentPreparer& preparer, const std::shared_ptr<SplitDocument>& doc,
+                     size_t page) {
+  try {
+    preparer.reader().ocr_pending_page(doc->job.bytes, doc->reading, page);
+  } catch (const std::exception& e) {
+    doc->reading.pending[page].done = true;
+    doc->reading.pending[page].error =
+        Status::error(doc->job.path + ": internal error while reading: " + e.what());
+  }
+  {
+    std::lock_guard lock(shared.mutex);
+    if (++doc->finished < doc->reading.pending.size()) return;
+  }
+  std::optional<Result<NewDocument>> result;
+  try {
+    auto text = Reader::finish_pdf(std::move(doc->reading));
+    if (text) {
+      result.emplace(preparer.complete(std::move(text.value()), doc->job.path, source_name(doc->job.path),
+                                       doc->job.sha256));
+    } else {
+      result.emplace(text.status());
+    }
+  } catch (const std::exception& e) {
+    result.emplace(Status::error(doc->job.path + ": internal error while reading: " + e.what()));
+  }
+  publish(shared, doc->job.seq, std::move(result), ms_since(doc->start));
+}
+
+// Reads one document. With other workers, a PDF with two or more pages to
+// OCR is split: its pages are queued for every worker and nothing is
+// published here.
+void read_document(Shared& shared, DocumentPreparer& preparer, Job job, int workers) {
+  const auto start = Clock::now();
+  std::optional<Result<NewDocument>> result;
+  try {
+    if (workers > 1 && sniff_file_kind(job.bytes) == FileKind::kPdf) {
+      auto reading = preparer.reader().start_pdf(job.bytes, job.path);
+      if (reading && reading->pending.size() >= 2) {
+        auto doc = std::make_shared<SplitDocument>();
+        doc->job = std::move(job);
+        doc->reading = std::move(reading.value());
+        doc->start = start;
+        {
+          std::lock_guard lock(shared.mutex);
+          shared.split.push_back(std::move(doc));
+        }
+        shared.work_ready.notify_all();
+        return;
+      }
+    }
+    result.emplace(preparer.prepare(job.bytes, job.path, source_name(job.path), job.sha256));
+  } catch (const std::exception& e) {
+    result.emplace(Status::error(job.path + ": internal error while reading: " + e.what()));
+  }
+  publish(shared, job.seq, std::move(result), ms_since(start));
+}
+
+void worker_loop(Shared& shared, const std::shared_ptr<const Rules>& rules, const ReadOptions& options,
+                 int workers) {
   DocumentPreparer preparer(rules, options);
   while (true) {
     Job job;
+    std::shared_ptr<SplitDocument> doc;
+    size_t page = 0;
     {
       std::unique_lock lock(shared.mutex);
-      shared.work_ready.wait(lock, [&] { return shared.closing || !shared.jobs.empty(); });
-      if (shared.jobs.empty()) return;
-      job = std::move(shared.jobs.front());
-      shared.jobs.pop_front();
+      shared.work_ready.wait(lock, [&] { return shared.closing || !shared.jobs.empty() || !shared.split.empty(); });
+      // Pages of a split document first: it is written before later inputs.
+      if (!shared.split.empty()) {
+        doc = shared.split.front();
+        page = doc->next++;
+        if (doc->next == doc->reading.pending.size()) shared.split.pop_front();
+      } else if (!shared.jobs.empty()) {
+        job = std::move(shared.jobs.front());
+        shared.jobs.pop_front();
+      } else {
+        return;
+      }
     }
-    const auto start = Clock::now();
-    std::optional<Result<NewDocument>> result;
-    try {
-      result.emplace(preparer.prepare(job.bytes, job.path, source_name(job.path), job.sha256));
-    } catch (const std::exception& e) {
-      result.emplace(Status::error(job.path + ": internal error while reading: " + e.what()));
+    if (doc) {
+      read_split_page(shared, preparer, doc, page);
+    } else {
+      read_document(shared, preparer, std::move(job), workers);
     }
-    const double elapsed = ms_since(start);
-    {
-      std::lock_guard lock(shared.mutex);
-      Slot& slot = shared.slots[job.seq];
-      slot.prepared = std::move(result);
-      slot.read_ms = elapsed;
-      slot.state = Slot::State::kRead;
-    }
-    shared.slot_done.notify_all();
   }
 }
 
@@ -118,7 +199,7 @@ class Batch {
     if (!options_.dry_run) {
       for (int i = 0; i < jobs_; ++i) {
         workers.emplace_back(worker_loop, std::ref(shared_), std::cref(rules_),
-                             std::cref(options_.read));
+                             std::cref(options_.read), jobs_);
       }
     }
     for (const auto& input : inputs) {

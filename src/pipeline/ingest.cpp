@@ -29,12 +29,17 @@ Result<NewDocument> DocumentPreparer::prepare(std::string_view bytes, const std:
                                               const std::string& sha256) {
   auto text = reader_.read(bytes, path);
   if (!text) return text.status();
+  return complete(std::move(text.value()), path, source, sha256);
+}
+
+NewDocument DocumentPreparer::complete(DocumentText text, const std::string& path, const std::string& source,
+                                       const std::string& sha256) const {
   NewDocument doc;
   doc.source = source;
   doc.path = path;
   doc.sha256 = sha256;
-  doc.extraction = extract(*rules_, text.value());
-  doc.text = std::move(text.value());
+  doc.extraction = extract(*rules_, text);
+  doc.text = std::move(text);
   return doc;
 }
 
