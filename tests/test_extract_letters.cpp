@@ -279,10 +279,38 @@ TEST_CASE("a KT. signature whose title line is unreadable (a stamp over it) give
   CHECK(x.header.signer.name == "Phùng Tô Long");
   CHECK(x.header.signer.title == "PHÓ CHÁNH VĂN PHÒNG");
   CHECK(x.header.signer.authority == "KT. CHÁNH VĂN PHÒNG");
+  const Extraction w = run(head +
+                           "Nơi nhận:\n- Như trên;\n\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\n\n"
+                           "- Lưu: VT, KGVX.\nPHÓ › HÁN)I VĂN PHÒNG\n\nPhùng Tô Long\n");
+  CHECK(w.header.signer.title == "PHÓ CHÁNH VĂN PHÒNG");
   const Extraction y = run(head + "Nơi nhận:\n- Như trên;\n\nKT. BỘ TRƯỞNG\n\nNguyễn Văn Bình\n");
   CHECK(y.header.signer.title == "THỨ TRƯỞNG");
   CHECK(y.header.signer.authority == "KT. BỘ TRƯỞNG");
   // TL. (signed by the office for the head) says nothing about the title.
   const Extraction z = run(head + "Nơi nhận:\n- Như trên;\n\nTL. CHỦ TỊCH\n\nNguyễn Văn Bình\n");
   CHECK_FALSE(z.header.signer.title.has_value());
+}
+
+TEST_CASE("OCR noise in the header and in dates: 'V/ ', junk before 'Kính gửi', 'ngay', 'thang', 'nam'",
+          "[extract][letters]") {
+  const std::string letter =
+      "ttcbth(@quangngai.gov.vn\n"
+      "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "TỈNH QUẢNG NGÃI                             Độc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 507 /UBND-KGVX                    Quảng Ngãi, ngay 24 thang 01 nam 2025\n"
+      "V/ góp ý dự thảo Quyết định\n\n"
+      "^ ^Kính gửi: Sở Thông tin và Truyền thông\n\n"
+      "Theo đề nghị của Bộ Thông tin và Truyền thông tại Công văn số 202/BTTTT-KHTC ngay 21/01/2025, "
+      "Chủ tịch UBND tỉnh giao Sở Thông tin và Truyền thông chủ trì tham gia góp ý, báo cáo UBND tỉnh "
+      "(trước ngay 10/02/2025)./.\n\n"
+      "Nơi nhận:                                     KT. CHỦ TỊCH\n"
+      "- Như trên;                                   PHÓ CHỦ TỊCH\n"
+      "- Lưu: VT.                                    Trần Phước Hiền\n";
+  const Extraction x = run(letter);
+  CHECK(x.header.date == "2025-01-24");
+  CHECK(x.header.subject == "góp ý dự thảo Quyết định");
+  CHECK(x.header.recipients == std::vector<std::string>{"Sở Thông tin và Truyền thông"});
+  REQUIRE(x.references.size() == 1);
+  CHECK(x.references[0].date == "2025-01-21");
+  CHECK(summary(x) == "-1: Sở Thông tin và Truyền thông;; by_date@2025-02-10;\n");
 }

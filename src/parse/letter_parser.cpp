@@ -804,7 +804,18 @@ class Parser {
       split_authority(caps, authorities, s);
       if (!name.empty() && looks_like_name(name)) s.name = name;
     }
+    // A title OCR has garbled ("PHÓ › HÁN)I VĂN PHÒNG") is no title.
+    if (s.title && !plain_words(*s.title)) s.title.reset();
     if (!s.title && !authorities.empty()) deputy_title(authorities.back(), s);
+  }
+
+  // Only letters, spaces, commas and dashes.
+  static bool plain_words(const std::string& text) {
+    for (char32_t c : to_u32(text)) {
+      if (c == ' ' || c == ',' || c == '-' || u_isalpha(static_cast<UChar32>(c))) continue;
+      return false;
+    }
+    return true;
   }
 
   // "KT. CHÁNH VĂN PHÒNG" with no readable title under it (a stamp over the
