@@ -314,3 +314,22 @@ TEST_CASE("OCR noise in the header and in dates: 'V/ ', junk before 'Kính gửi
   CHECK(x.references[0].date == "2025-01-21");
   CHECK(summary(x) == "-1: Sở Thông tin và Truyền thông;; by_date@2025-02-10;\n");
 }
+
+TEST_CASE("without indentation (OCR, layout text) the dash list under '1. Thành phần' stays that item's list",
+          "[extract][letters]") {
+  std::string text = test::read_file(test::samples_dir() / "028_ubnd-quangngai-542-2024-tb-du-hoi-nghi-mtqg.txt");
+  std::string flat;
+  bool line_start = true;
+  for (char c : text) {
+    if (line_start && c == ' ') continue;
+    flat.push_back(c);
+    line_start = c == '\n';
+  }
+  const Extraction x = run(flat);
+  std::vector<std::string> items;
+  for (const auto& t : x.tasks) items.push_back(t.item);
+  CHECK(items == std::vector<std::string>{"1", "2", "3", "4", "4.-1", "4.-2"});
+  REQUIRE(!x.tasks.empty());
+  CHECK(x.tasks[0].lead.size() == 15);  // the attendees, one per body
+  CHECK(x.tasks[0].lead.front().name == "Đồng chí Võ Phiên, Phó Chủ tịch UBND tỉnh");
+}

@@ -591,7 +591,8 @@ class Parser {
       // "1. Công an tỉnh" alone on its line names the subject of what follows
       // ("a) Chủ trì …", "Hướng dẫn …"): the next line starts a new block.
       if (!blocks.empty() && block_lines == 1 &&
-          (is_section_title(blocks.back()) || (is_subject_heading(blocks.back()) && opens_item(line.text)))) {
+          (is_section_title(blocks.back()) || (is_subject_heading(blocks.back()) && opens_item(line.text)) ||
+           (is_short_item(blocks.back()) && starts_list(line.text)))) {
         blocks.back().heading = true;
       }
       const bool prev_closed = blocks.empty() || ends_sentence(blocks.back().text.text) || blocks.back().heading;
@@ -660,6 +661,20 @@ class Parser {
     if (t.empty() || t.size() > 160) return false;
     if (b.kind == BlockKind::kRoman && rules_.matches("section_title", t)) return true;
     return is_capitals(t) && !rules_.prefix_length("body_word", t);
+  }
+
+  // A numbered item on one short line without a final stop ("1. Thành phần").
+  static bool is_short_item(const Block& b) {
+    if (b.kind != BlockKind::kArabic && b.kind != BlockKind::kRoman) return false;
+    const std::string& t = b.text.text;
+    return !t.empty() && t.size() <= 100 && !ends_sentence(t) && t.back() != ',';
+  }
+
+  // A line that opens a list under the line above ("- Đồng chí …", "a) …"),
+  // indented or not (OCR and layout text lose the indentation).
+  bool starts_list(const std::string& t) const {
+    const BlockKind k = label_of(t, true).kind;
+    return k == BlockKind::kLetter || k == BlockKind::kBullet;
   }
 
   // A line that starts an item's content: a letter or bullet label, or a verb.
