@@ -469,6 +469,70 @@ TEST_CASE("on the samples, counts agree between commands and filters keep their 
   CHECK((counted == 0) == late_with_lead.empty());
 }
 
+TEST_CASE("a limit gives the first rows of the unlimited answer, whatever the way in", "[query]") {
+  // Limited queries walk the due index or due_by_body and stop early; the
+  // unlimited ones sort everything. Both must agree row for row.
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  REQUIRE(set_task_status(store, 2, "done", std::nullopt, "lan").is_ok());
+  std::vector<QueryFilter> filters;
+  for (const char* date : {"2023-06-01", "2024-01-10", "2024-04-01"}) {
+    for (const char* status : {"open", "all", "done"}) {
+      QueryFilter f = as_of(date);
+      f.status = status;
+      filters.push_back(f);
+      f.within_days = 60;
+      filters.push_back(f);
+      QueryFilter g = as_of(date);
+      g.status = status;
+      g.lead = BodyFilter{"so tai chinh", {}};
+      filters.push_back(g);
+      g.overdue = true;
+      filters.push_back(g);
+      QueryFilter h = as_of(date);
+      h.status = status;
+      h.issuer = "quang tri";
+      filters.push_back(h);
+      h.due_before = "2024-12-31";
+      filters.push_back(h);
+      QueryFilter k = as_of(date);
+      k.status = status;
+      k.support = BodyFilter{"so tu phap", {}};
+      filters.push_back(k);
+    }
+  }
+  for (const auto& f : filters) {
+    auto all_deadlines = find_deadlines(store, f);
+    auto all_tasks = find_tasks(store, f);
+    REQUIRE(all_deadlines.is_ok());
+    REQUIRE(all_tasks.is_ok());
+    for (int64_t limit : {1, 2, 3, 5}) {
+      QueryFilter l = f;
+      l.limit = limit;
+      INFO("as of " << f.as_of << ", " << f.status << ", limit " << limit
+                    << (f.lead ? ", lead" : "") << (f.support ? ", support" : "")
+                    << (f.issuer ? ", issuer" : "") << (f.has_date_filter() ? ", dated" : ""));
+      auto some = find_deadlines(store, l);
+      REQUIRE(some.is_ok());
+      std::vector<int64_t> want, got;
+      for (size_t i = 0; i < all_deadlines->size() && i < static_cast<size_t>(limit); ++i) {
+        want.push_back((*all_deadlines)[i].deadline_id);
+      }
+      for (const auto& h : *some) got.push_back(h.deadline_id);
+      CHECK(got == want);
+      auto few = find_tasks(store, l);
+      REQUIRE(few.is_ok());
+      want.clear();
+      got.clear();
+      for (size_t i = 0; i < all_tasks->size() && i < static_cast<size_t>(limit); ++i) {
+        want.push_back((*all_tasks)[i].task_id);
+      }
+      for (const auto& h : *few) got.push_back(h.task_id);
+      CHECK(got == want);
+    }
+  }
+}
+
 TEST_CASE("table cells wrap on grapheme boundaries and fit the width", "[query][table]") {
   // "Tiếng Việt" with decomposed marks: a cluster is never cut.
   const std::string nfd = "Ti\x65\xCC\x82\xCC\x81ng Vi\x65\xCC\xA3\xCC\x82t";

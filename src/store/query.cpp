@@ -7,6 +7,7 @@
 #include <ctime>
 #include <map>
 #include <set>
+#include <tuple>
 #include <variant>
 
 #include "congvan/calendar.h"
@@ -741,6 +742,54 @@ Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
       if (!more) return more.status();
       u.bind(*more);
       if (Status s = read_ids(*more); !s) return s;
+    }
+  } else if (f.sort == "due" && f.limit > 0 && !f.doc) {
+    // A task's first due is the date of its first deadline in the due
+    // index: walk it, keep the first `limit` tasks (and those tied with the
+    // last), then the tasks without a dated deadline if room is left.
+    Where w;
+    if (Status s = task_filters(f, w, nullptr, false); !s) return s;
+    auto st = Statement::prepare(db,
+        "SELECT x.task_id, x.due, d.id, t.position FROM deadlines x JOIN tasks t ON t.id = "
+        "x.task_id JOIN documents d ON d.id = t.document_id WHERE x.due IS NOT NULL" + w.sql +
+        " ORDER BY x.due");
+    if (!st) return st.status();
+    w.bind(*st);
+    struct First {
+      std::string due;
+      int64_t document_id, position, task_id;
+    };
+    std::vector<First> firsts;
+    std::set<int64_t> seen;
+    std::optional<std::string> boundary;
+    for (;;) {
+      auto row = st->step();
+      if (!row) return row.status();
+      if (!*row) break;
+      std::string due = st->text(1);
+      if (boundary && due != *boundary) break;
+      if (!seen.insert(st->integer(0)).second) continue;
+      firsts.push_back({due, st->integer(2), st->integer(3), st->integer(0)});
+      if (!boundary && static_cast<int64_t>(firsts.size()) >= f.limit) boundary = due;
+    }
+    std::sort(firsts.begin(), firsts.end(), [](const First& a, const First& b) {
+      return std::tie(a.due, a.document_id, a.position) < std::tie(b.due, b.document_id, b.position);
+    });
+    for (const auto& x : firsts) {
+      if (static_cast<int64_t>(ids.size()) >= f.limit) break;
+      ids.push_back(x.task_id);
+    }
+    const int64_t left = f.limit - static_cast<int64_t>(ids.size());
+    if (left > 0) {
+      Where u;
+      if (Status s = task_filters(f, u); !s) return s;
+      auto rest = Statement::prepare(db,
+          "SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE NOT EXISTS "
+          "(SELECT 1 FROM deadlines x WHERE x.task_id = t.id AND x.due IS NOT NULL)" + u.sql +
+          " ORDER BY d.id, t.position LIMIT " + std::to_string(left));
+      if (!rest) return rest.status();
+      u.bind(*rest);
+      if (Status s = read_ids(*rest); !s) return s;
     }
   } else {
     Where w;
