@@ -333,3 +333,29 @@ TEST_CASE("without indentation (OCR, layout text) the dash list under '1. Thành
   CHECK(x.tasks[0].lead.size() == 15);  // the attendees, one per body
   CHECK(x.tasks[0].lead.front().name == "Đồng chí Võ Phiên, Phó Chủ tịch UBND tỉnh");
 }
+
+TEST_CASE("deadline phrasings of other letters, each in its own item", "[extract][letters]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"báo cáo định kỳ hằng quý, trước ngày 20.", "recurring@quarter"},
+      {"báo cáo trước ngày 10 của tháng đầu quý sau.", "recurring@quarter"},
+      {"báo cáo nhanh hằng ngày trước 15 giờ về Văn phòng UBND tỉnh.", "recurring@day"},
+      {"báo cáo hằng tuần vào thứ Sáu.", "recurring@week"},
+      {"hoàn thành đưa vào sử dụng các phần mềm trong năm 2025.", "within_year@2025-12-31"},
+      {"bảo đảm thời gian giải quyết không quá 5 ngày làm việc.", ""},
+      {"trình UBND tỉnh không quá 5 ngày làm việc kể từ ngày nhận đủ hồ sơ.", "relative@5working_day"},
+      {"báo cáo trước ngay 20/8/2025.", "by_date@2025-08-20"},
+  };
+  for (const auto& [phrase, deadline] : cases) {
+    INFO(phrase);
+    const Extraction x = run(std::string(kHeaderUbnd) + "1. Sở Nội vụ " + phrase + "\n" + kSignature);
+    REQUIRE(x.tasks.size() == 1);
+    std::string got;
+    for (const auto& d : x.tasks[0].deadlines) {
+      got += d.kind;
+      if (d.due && !d.count) got += "@" + *d.due;
+      if (d.count) got += "@" + std::to_string(*d.count) + d.unit.value_or("");
+      if (d.every) got += "@" + *d.every;
+    }
+    CHECK(got == deadline);
+  }
+}
