@@ -5,9 +5,9 @@
 // DIR/truth/<stem>.txt.
 //
 // Usage: ocr_bench DIR [--variants clean300,deg300,deg200] [--no-ocrmypdf]
-//                      [--no-tesseract] [--workers2] [--limit N] [--second lines|noalt]
-// The second congvan row is "lines" (split_columns off) or "noalt" (without
-// Tesseract's per-symbol alternatives).
+//                      [--no-tesseract] [--workers2] [--limit N] [--second lines|noalt|none]
+// The second congvan row is "lines" (split_columns off), "noalt" (without
+// Tesseract's per-symbol alternatives) or "none".
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -177,7 +177,7 @@ int main(int argc, char** argv) {
   congvan::limit_ocr_threads_or_reexec(argv);
   if (argc < 2) {
     std::cerr << "usage: ocr_bench DIR [--variants clean300,deg300,deg200] [--no-ocrmypdf] [--no-tesseract] "
-                 "[--workers2] [--limit N] [--second lines|noalt]\n";
+                 "[--workers2] [--limit N] [--second lines|noalt|none]\n";
     return 2;
   }
   fs::path dir = argv[1];
@@ -247,16 +247,16 @@ int main(int argc, char** argv) {
     ReadFn cv_lines = second == "noalt" ? congvan_reader(true, false) : congvan_reader(false);
     const std::string second_name = second == "noalt" ? "congvan (no alts)" : "congvan (lines)";
     cv(pages[0]);
-    cv_lines(pages[0]);
+    if (second != "none") cv_lines(pages[0]);
     Outcome o_cv, o_lines, o_tess, o_ocrm;
     for (const Page& p : pages) {
       timed(cv, p, o_cv);
-      timed(cv_lines, p, o_lines);
+      if (second != "none") timed(cv_lines, p, o_lines);
       if (tesseract) timed(tess, p, o_tess);
       if (ocrmypdf) timed(ocrm, p, o_ocrm);
     }
     print(variant, "congvan", 1, o_cv);
-    print(variant, second_name, 1, o_lines);
+    if (second != "none") print(variant, second_name, 1, o_lines);
     if (tesseract) print(variant, "tesseract", 1, o_tess);
     if (ocrmypdf) print(variant, "ocrmypdf --sidecar", 1, o_ocrm);
     if (workers2) {

@@ -233,3 +233,37 @@ TEST_CASE("an image without a usable resolution: dpi from the height of its lett
   CHECK(has(page.text, "Quảng Ngãi, ngày 24 tháng 01 năm 2025"));
   CHECK(has(page.text, "Quyết định số 2269/QĐ-TTg"));
 }
+
+TEST_CASE("a year read with one digit too many loses the digit Tesseract was least sure of") {
+  using ocr::SymbolReading;
+  auto spelled = [](const std::vector<std::pair<std::string, float>>& symbols) {
+    std::vector<SymbolReading> out;
+    for (const auto& [text, confidence] : symbols) out.push_back(SymbolReading{text, confidence, {}});
+    return out;
+  };
+  // "năm 2013." read "20113." (clean 300 dpi render of a sample letter).
+  const auto year = spelled({{"2", 99.5f}, {"0", 99.4f}, {"1", 99.3f}, {"1", 97.4f}, {"3", 99.5f}, {".", 98.2f}});
+  CHECK(ocr::maybe_long_year("20113."));
+  CHECK(ocr::drop_extra_year_digit("20113.", year, /*after_nam=*/true) == std::optional<std::string>("2013."));
+  // Not after "năm": a five-digit number stays.
+  CHECK_FALSE(ocr::drop_extra_year_digit("20113.", year, false));
+  // The last group of a date.
+  auto date = spelled({{"3", 99.0f}, {"0", 99.0f}, {"/", 99.0f}, {"5", 99.0f}, {"/", 99.0f}, {"2", 99.0f},
+                       {"0", 98.0f}, {"2", 99.0f}, {"4", 61.0f}, {"4", 97.0f}});
+  CHECK(ocr::drop_extra_year_digit("30/5/20244", date, false) == std::optional<std::string>("30/5/2024"));
+  // Symbols that do not spell the word, and four-digit years, are left alone.
+  CHECK_FALSE(ocr::drop_extra_year_digit("20114.", year, true));
+  CHECK_FALSE(ocr::maybe_long_year("2013."));
+  CHECK_FALSE(ocr::maybe_long_year("51234"));
+}
+
+TEST_CASE("a page with only the signature on a noisy background is read, not left empty") {
+  // The last page of a degraded 200 dpi scanned PDF: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+  // a red seal, the signer's name. Otsu's global threshold finds no text
+  // there; the engine then tries Sauvola's local threshold.
+  Reader reader;
+  auto doc = reader.read(scan("sparse", "000_last-page-signature.pdf"), "sparse.pdf");
+  REQUIRE(doc);
+  REQUIRE(doc->pages.size() == 1);
+  CHECK(doc->pages[0].text == "KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nTrần Tuyết Minh");
+}

@@ -191,6 +191,54 @@ bool wants_alternatives(std::string_view word, const ViLexicon* lexicon) {
   return b - a >= 2 && !lexicon->contains(to_utf8(w.substr(a, b - a)));
 }
 
+namespace {
+
+// The five digits at the end of `w` (before punctuation), and where they
+// start; false when there are not exactly five there.
+bool five_digit_tail(const std::u32string& w, size_t* start, size_t* end) {
+  size_t b = w.size();
+  while (b > 0 && is_word_punct(w[b - 1])) --b;
+  size_t a = b;
+  while (a > 0 && is_digit(w[a - 1])) --a;
+  if (b - a != 5 || (w[a] != '1' && w[a] != '2')) return false;
+  *start = a;
+  *end = b;
+  return true;
+}
+
+}  // namespace
+
+bool maybe_long_year(std::string_view word) {
+  size_t a = 0, b = 0;
+  return five_digit_tail(to_u32(word), &a, &b);
+}
+
+std::optional<std::string> drop_extra_year_digit(std::string_view word, const std::vector<SymbolReading>& symbols,
+                                                 bool after_nam) {
+  const std::u32string w = to_u32(word);
+  size_t a = 0, b = 0;
+  if (!five_digit_tail(w, &a, &b)) return std::nullopt;
+  // Alone after "năm", or the last group of a date (digits and separators before it).
+  bool date = a > 0 && (w[a - 1] == '/' || w[a - 1] == '-' || w[a - 1] == '.');
+  for (size_t k = 0; date && k + 1 < a; ++k) date = is_digit(w[k]) || w[k] == '/' || w[k] == '-' || w[k] == '.';
+  size_t lead = 0;
+  while (lead < a && is_word_punct(w[lead])) ++lead;
+  if (!(after_nam && lead == a) && !date) return std::nullopt;
+  // The symbols must spell the word, one code point each.
+  if (symbols.size() != w.size()) return std::nullopt;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (to_u32(symbols[k].text) != std::u32string(1, w[k])) return std::nullopt;
+  }
+  size_t drop = b;
+  for (size_t k = a; k < b; ++k) {
+    std::u32string year = w.substr(a, k - a) + w.substr(k + 1, b - k - 1);
+    if (year < U"1945" || year > U"2099") continue;
+    if (drop == b || symbols[k].confidence < symbols[drop].confidence) drop = k;
+  }
+  if (drop == b) return std::nullopt;
+  return to_utf8(w.substr(0, drop) + w.substr(drop + 1));
+}
+
 bool has_digit(std::string_view word) {
   for (char c : word) {
     if (c >= '0' && c <= '9') return true;

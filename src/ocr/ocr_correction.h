@@ -4,6 +4,7 @@
 // Pure functions, thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,17 @@ WordFix correct_ocr_word(std::string_view word, const ViLexicon* lexicon,
 // True when correct_ocr_word may use the symbols' alternatives for `word`:
 // a word of letters that is not a syllable of the lexicon.
 bool wants_alternatives(std::string_view word, const ViLexicon* lexicon);
+
+// True when `word` ends in five digits that could be a year read with one
+// digit too many ("20113.", "30/5/20113"): its symbols are worth keeping.
+bool maybe_long_year(std::string_view word);
+
+// A year read with one digit too many: "20113." after "năm" (`after_nam`),
+// or the last group of a date ("30/5/20113"). The digit Tesseract was least
+// sure of is dropped when that leaves a year 1945-2099 ("2013."). nullopt
+// when the word is not such a year or `symbols` do not spell it.
+std::optional<std::string> drop_extra_year_digit(std::string_view word, const std::vector<SymbolReading>& symbols,
+                                                 bool after_nam);
 
 // True when the word holds a digit (a number, date, or document number).
 bool has_digit(std::string_view word);
