@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <variant>
 
 #include "congvan/calendar.h"
@@ -22,22 +23,37 @@ namespace {
 
 constexpr char kSep = '\x1f';  // between names in group_concat
 
+// congvan_fold's memory: the few hundred body and issuer names a query folds
+// again and again (sorting a million deadlines by lead), owned by the
+// connection's function and freed with it.
+using FoldCache = std::unordered_map<std::string, std::string>;
+
 void sql_fold(sqlite3_context* ctx, int, sqlite3_value** argv) {
   const unsigned char* text = sqlite3_value_text(argv[0]);
   if (!text) {
     sqlite3_result_null(ctx);
     return;
   }
-  std::string folded = fold(reinterpret_cast<const char*>(text));
-  sqlite3_result_text(ctx, folded.c_str(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+  auto* cache = static_cast<FoldCache*>(sqlite3_user_data(ctx));
+  std::string key(reinterpret_cast<const char*>(text),
+                  static_cast<size_t>(sqlite3_value_bytes(argv[0])));
+  auto it = cache->find(key);
+  if (it == cache->end()) {
+    if (cache->size() > 100000) cache->clear();
+    std::string folded = fold(key);
+    it = cache->emplace(std::move(key), std::move(folded)).first;
+  }
+  sqlite3_result_text(ctx, it->second.c_str(), static_cast<int>(it->second.size()),
+                      SQLITE_TRANSIENT);
 }
 
 // congvan_fold(text) for the issuer filter and the lead sort, and a page
 // cache and memory map big enough that a query over a million tasks reads
 // pages from memory rather than by one pread each (per connection, idempotent).
 void register_functions(sqlite3* db) {
-  sqlite3_create_function_v2(db, "congvan_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                             sql_fold, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "congvan_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                             new FoldCache, sql_fold, nullptr, nullptr,
+                             [](void* cache) { delete static_cast<FoldCache*>(cache); });
   exec(db, "PRAGMA cache_size = -65536");
   exec(db, "PRAGMA mmap_size = 1073741824");
 }
@@ -456,18 +472,24 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     }
     std::stable_sort(pairs.begin(), pairs.end(),
                      [](const Pair& a, const Pair& b) { return a.first < b.first; });
-    int64_t taken = 0;
+    int64_t taken = 0;  // rows, or tasks with task_limit
+    std::set<int64_t> tasks_taken;
     std::string last_first;
     for (const Pair& p : pairs) {
       // Rows of later dates cannot enter the first `limit` once enough are in.
-      if (f.sort == "due" && f.limit > 0 && taken >= f.limit && p.first != last_first) break;
+      if (f.sort == "due" && stop > 0 && taken >= stop && p.first != last_first) break;
       w.params[every_at] = p.every;
       w.params[every_at + 1] = p.day > 0 ? Param(static_cast<int64_t>(p.day)) : Param(std::monostate{});
       st->reset();
       w.bind(*st);
       auto rows = read(*st, 0);
       if (!rows) return rows.status();
-      taken += static_cast<int64_t>(rows->size());
+      if (task_limit > 0) {
+        for (const auto& r : *rows) tasks_taken.insert(r.task_id);
+        taken = static_cast<int64_t>(tasks_taken.size());
+      } else {
+        taken += static_cast<int64_t>(rows->size());
+      }
       last_first = p.first;
       for (auto& r : *rows) out.push_back(std::move(r));
     }
