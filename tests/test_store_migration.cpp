@@ -123,6 +123,17 @@ TEST_CASE("migration 4 to 5 keeps letters, task ids and follow-up, and indexes o
   CHECK((*report)[0].open == 1);
   CHECK((*report)[0].due_soon == 1);  // the 20th of the month
   CHECK((*report)[0].overdue == 1);   // 10/01/2024
+  // Closing and reopening the task moves the counts (triggers on lead_tasks).
+  REQUIRE(set_task_status(*store, 9, "done", std::nullopt, "lan").is_ok());
+  report = lead_report(*store, "2024-01-15", 7);
+  REQUIRE(report.is_ok());
+  CHECK(report->empty());
+  REQUIRE(set_task_status(*store, 9, "open", std::nullopt, "lan").is_ok());
+  report = lead_report(*store, "2024-01-15", 7);
+  REQUIRE(report.is_ok());
+  REQUIRE(report->size() == 1);
+  CHECK((*report)[0].open == 1);
+  CHECK((*report)[0].overdue == 1);
 
   // New tasks continue after the highest id; a deleted id is never given again.
   Extraction none;
