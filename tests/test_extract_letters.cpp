@@ -359,3 +359,26 @@ TEST_CASE("deadline phrasings of other letters, each in its own item", "[extract
     CHECK(got == deadline);
   }
 }
+
+TEST_CASE("leads written in the ways letters name bodies", "[extract][letters]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Đề nghị Bảo hiểm xã hội tỉnh phối hợp với Sở Y tế rà soát đối tượng.", "Bảo hiểm xã hội tỉnh; Sở Y tế"},
+      {"Giao Giám đốc Sở Y tế chỉ đạo các bệnh viện bảo đảm thuốc.", "Sở Y tế;"},
+      {"UBND tỉnh giao Sở Tư pháp là cơ quan đầu mối theo dõi thi hành pháp luật.", "Sở Tư pháp;"},
+      {"Chủ tịch UBND các xã, phường chịu trách nhiệm về kết quả thực hiện.", "UBND các xã, phường;"},
+      {"Sở Tài chính (cơ quan thường trực) chủ trì tổng hợp dự toán.", "Sở Tài chính;"},
+      {"Kho bạc Nhà nước khu vực XII kiểm soát chi chặt chẽ.", "Kho bạc Nhà nước khu vực XII;"},
+      {"Cục Y tế dự phòng là đơn vị đầu mối theo dõi.", "Cục Y tế dự phòng;"},
+      {"Viện Vệ sinh dịch tễ Trung ương tổ chức giám sát trọng điểm.", "Viện Vệ sinh dịch tễ Trung ương;"},
+  };
+  for (const auto& [item, want] : cases) {
+    INFO(item);
+    const Extraction x = run(std::string(kHeaderUbnd) + "1. " + item + "\n" + kSignature);
+    REQUIRE(x.tasks.size() == 1);
+    std::string got;
+    for (size_t i = 0; i < x.tasks[0].lead.size(); ++i) got += (i ? " | " : "") + x.tasks[0].lead[i].name;
+    got += ";";
+    for (size_t i = 0; i < x.tasks[0].support.size(); ++i) got += (i ? " | " : " ") + x.tasks[0].support[i].name;
+    CHECK(got == want);
+  }
+}
