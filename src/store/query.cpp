@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -309,12 +310,14 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       "ON t.id = x.task_id JOIN documents d ON d.id = t.document_id WHERE 1";
   // Reads rows; with `stop` > 0 (rows come in due order) stops once `stop`
   // rows (or tasks, with task_limit) are in and the date changes.
-  auto read = [&](Statement& st, int64_t stop) -> Result<std::vector<Candidate>> {
+  // `next` (when given) steps `st` to its next row instead of st.step().
+  auto read = [&](Statement& st, int64_t stop,
+                  const std::function<Result<bool>()>& next = nullptr) -> Result<std::vector<Candidate>> {
     std::vector<Candidate> rows;
     std::set<int64_t> tasks;
     std::optional<std::optional<std::string>> last_due;
     for (;;) {
-      auto s = st.step();
+      auto s = next ? next() : st.step();
       if (!s) return s.status();
       if (!*s) break;
       Candidate c;
@@ -383,10 +386,49 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     return Status::ok();
   };
   const int64_t stop = task_limit > 0 ? task_limit : f.limit;
+  // A body filter in due order: the body's dated deadlines in [lo, hi] by
+  // date from due_by_body alone (no join, no sort of whole rows), then each
+  // row fetched in that order until `stop` rows or tasks are in.
+  auto run_body_by_due = [&](const Where& w, const std::string& lo, const std::string& hi) -> Status {
+    auto keyed = Statement::prepare(db, std::string(
+        "SELECT DISTINCT deadline_id, due FROM due_by_body WHERE role = ? AND due >= ? AND due "
+        "<= ? AND key_id IN ") + kKeyIds + " ORDER BY due, deadline_id");
+    if (!keyed) return keyed.status();
+    keyed->bind(1, body_role).bind(2, lo).bind(3, hi).bind(4, json_array(body_keys_of(*by_body)))
+        .bind(5, " " + body_key(by_body->text) + " ");
+    std::vector<int64_t> ids;
+    for (;;) {
+      auto row = keyed->step();
+      if (!row) return row.status();
+      if (!*row) break;
+      ids.push_back(keyed->integer(0));
+    }
+    auto st = Statement::prepare(db, select + w.sql + " AND x.id = ?");
+    if (!st) return st.status();
+    const int id_at = static_cast<int>(w.params.size()) + 1;
+    size_t at = 0;
+    auto next = [&]() -> Result<bool> {
+      while (at < ids.size()) {
+        st->reset();
+        w.bind(*st);
+        st->bind(id_at, ids[at++]);
+        auto row = st->step();
+        if (!row) return row.status();
+        if (*row) return true;
+      }
+      return false;
+    };
+    auto rows = read(*st, stop, next);
+    if (!rows) return rows.status();
+    for (auto& r : *rows) out.push_back(std::move(r));
+    return Status::ok();
+  };
   {
     Where w = common;
     w.add("x.kind <> 'recurring'");
-    if (dated) {
+    if (dated && by_body && f.sort == "due") {
+      if (Status s = run_body_by_due(w, window->lo.value_or("0"), window->hi.value_or("9")); !s) return s;
+    } else if (dated) {
       if (by_body) {
         add_due_range(w, *by_body, body_role, window->lo.value_or("0"), window->hi.value_or("9"));
       } else {
@@ -399,10 +441,13 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       } else if (Status s = run(w, order_sql(f.sort, true), f.limit); !s) return s;
     } else if (f.sort == "due") {
       // Dated rows in index order, then the undated ones if room is left.
-      Where with_due = w;
-      if (by_body) add_due_range(with_due, *by_body, body_role, "0", "9");
-      else with_due.add("x.due IS NOT NULL");
-      if (Status s = run(with_due, " ORDER BY x.due", 0, stop); !s) return s;
+      if (by_body) {
+        if (Status s = run_body_by_due(w, "0", "9"); !s) return s;
+      } else {
+        Where with_due = w;
+        with_due.add("x.due IS NOT NULL");
+        if (Status s = run(with_due, " ORDER BY x.due", 0, stop); !s) return s;
+      }
       const int64_t left = f.limit > 0 ? f.limit - static_cast<int64_t>(out.size()) : 0;
       if (task_limit > 0 || f.limit == 0 || left > 0) {
         Where without = w;
