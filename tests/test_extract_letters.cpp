@@ -382,3 +382,31 @@ TEST_CASE("leads written in the ways letters name bodies", "[extract][letters]")
     CHECK(got == want);
   }
 }
+
+TEST_CASE("recipients named one after another on the Kính gửi line are separate; paragraphs for each body are tasks",
+          "[extract][letters]") {
+  const std::string letter =
+      "BỘ GIAO THÔNG VẬN TẢI                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "                                           Độc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 7788/BGTVT-KCHT                      Hà Nội, ngày 22 tháng 7 năm 2024\n"
+      "V/v bảo đảm giao thông mùa mưa bão\n\n"
+      "Kính gửi: Cục Đường bộ Việt Nam, Cục Đường thủy nội địa Việt Nam, Sở Giao thông vận tải các tỉnh, thành phố.\n\n"
+      "Để chủ động ứng phó với mưa bão, Bộ Giao thông vận tải yêu cầu các cơ quan, đơn vị thực hiện:\n\n"
+      "Cục Đường bộ Việt Nam chỉ đạo chuẩn bị vật tư dự phòng, hoàn thành trước ngày 15/8/2024.\n\n"
+      "Cục Đường thủy nội địa Việt Nam kiểm tra hệ thống báo hiệu, bảo đảm 100% phao tiêu hoạt động.\n\n"
+      "Bộ Giao thông vận tải yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.\n\n"
+      "Nơi nhận:                                      KT. BỘ TRƯỞNG\n"
+      "- Như trên;                                   THỨ TRƯỞNG\n"
+      "- Lưu: VT, KCHT.                              Nguyễn Danh Huy\n";
+  const Extraction x = run(letter);
+  CHECK(x.header.recipients == std::vector<std::string>{"Cục Đường bộ Việt Nam", "Cục Đường thủy nội địa Việt Nam",
+                                                        "Sở Giao thông vận tải các tỉnh, thành phố"});
+  CHECK(summary(x) ==
+        "-1: Cục Đường bộ Việt Nam;; by_date@2024-08-15;\n"
+        "-2: Cục Đường thủy nội địa Việt Nam;;; = 100 %\n");
+  // A collective stays one recipient.
+  const Extraction y = run(std::string(kHeaderUbnd).replace(std::string(kHeaderUbnd).find("Kính gửi:"), 9,
+                                                            "Kính gửi: Các Sở, Ban, ngành;") +
+                           "1. Giao Sở Nội vụ hướng dẫn.\n" + kSignature);
+  CHECK(y.header.recipients.front() == "Các Sở, Ban, ngành");
+}

@@ -521,7 +521,10 @@ class Parser {
     const TextLine& first = lines_[recipients_at_];
     std::vector<std::string> entries;
     std::string rest = trim(first.text.substr(*rules_.prefix_length("recipients_marker", first.text)));
-    if (!rest.empty()) entries.push_back(rest);
+    if (!rest.empty()) {
+      // "Kính gửi: Cục A, Cục B, Sở C các tỉnh, thành phố." lists bodies on one line.
+      for (auto& part : split_named_bodies(rest)) entries.push_back(std::move(part));
+    }
     for (size_t i = recipients_at_ + 1; i < body_begin_; ++i) {
       const std::string t = collapse(lines_[i].text);
       if (rules_.prefix_length("label_bullet", t) || entries.empty()) {
@@ -541,6 +544,43 @@ class Parser {
         from = semi + 1;
       }
     }
+  }
+
+  // Cuts "Cục A, Cục B, Sở C các tỉnh, thành phố" at the commas that start
+  // another body's name; both sides must be names of three words or more, so
+  // "Các Sở, Ban, ngành" and "UBND các huyện, thành phố" stay whole.
+  std::vector<std::string> split_named_bodies(const std::string& text) const {
+    auto words = [](const std::string& t) {
+      size_t n = 0;
+      bool in = false;
+      for (char c : t) {
+        if (c == ' ') {
+          in = false;
+        } else if (!in) {
+          in = true;
+          ++n;
+        }
+      }
+      return n;
+    };
+    std::vector<std::string> out;
+    std::string cur;
+    size_t from = 0;
+    while (from <= text.size()) {
+      const size_t comma = text.find(',', from);
+      const std::string part = trim(text.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+      const bool starts_body = starts_upper(part) && rules_.prefix_length("body_word", part).has_value();
+      if (!cur.empty() && starts_body && words(cur) >= 3 && words(part) >= 3 && text.find(';') == std::string::npos) {
+        out.push_back(cur);
+        cur = part;
+      } else {
+        cur = cur.empty() ? part : cur + ", " + part;
+      }
+      if (comma == std::string::npos) break;
+      from = comma + 1;
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
   }
 
   // --- Body ---------------------------------------------------------------
