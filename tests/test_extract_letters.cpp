@@ -121,7 +121,9 @@ TEST_CASE("a closing that only passes the letter on is not a task", "[extract][l
   for (const char* closing : {"Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
                               "Văn phòng Chính phủ thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.",
                               "Sở Giáo dục và Đào tạo đề nghị các đơn vị nghiêm túc thực hiện./.",
-                              "Bộ Tài chính đề nghị các Bộ, cơ quan trung ương và địa phương quan tâm, phối hợp thực hiện./."}) {
+                              "Bộ Tài chính đề nghị các Bộ, cơ quan trung ương và địa phương quan tâm, phối hợp thực hiện./.",
+                              "Sở Tài chính đề nghị các đơn vị quan tâm phối hợp./.",
+                              "Rất mong nhận được sự quan tâm, phối hợp của Quý cơ quan./."}) {
     INFO(closing);
     const std::string letter = std::string(kHeaderUbnd) +
                                "1. Giao Sở Nội vụ hướng dẫn UBND các xã, phường kiện toàn bộ phận một cửa.\n\n"
@@ -308,6 +310,8 @@ TEST_CASE("OCR noise in the header and in dates: 'V/ ', junk before 'Kính gửi
       "- Lưu: VT.                                    Trần Phước Hiền\n";
   const Extraction x = run(letter);
   CHECK(x.header.date == "2025-01-24");
+  const std::string misread = std::string(letter).replace(letter.find("Số: 507"), 7, "Sô: 507");
+  CHECK(run(misread).header.number == "507");
   CHECK(x.header.subject == "góp ý dự thảo Quyết định");
   CHECK(x.header.recipients == std::vector<std::string>{"Sở Thông tin và Truyền thông"});
   REQUIRE(x.references.size() == 1);
