@@ -33,7 +33,7 @@ The folders above scan/ hold page 1 only (bench/ocr_bench compares single
 pages with truth/); scan/ holds whole letters, one document per letter, for
 bench/scan_score.sh (the scorer pairs documents by stem).
 Options through the environment: PAGES_MAX (default 1) pages per image variant
-outside scan/; NO_SCAN=1 skips scan/.
+outside scan/; NO_SCAN=1 skips scan/, SCAN_ONLY=1 makes only pdf/ and scan/.
 """
 import html
 import os
@@ -167,9 +167,15 @@ def stamps(png, dpi, rng, first, last):
 
 
 def degrade(src_png, dst_jpg, dpi, rng, first, last):
+    """A scanned copy of the page: stamps, skew, noise, blur, yellowish paper,
+    JPEG. The stamps are drawn on a white layer multiplied into the page, as
+    ink on paper: the printed text under a seal stays black (drawn opaquely,
+    a seal would erase the words it covers, which no real stamp does)."""
     angle = rng.choice([-1, 1]) * rng.uniform(0.5, 2.0)
-    run("convert", src_png, "-colorspace", "sRGB", "-type", "TrueColor",
-        *stamps(src_png, dpi, rng, first, last),
+    marks = stamps(src_png, dpi, rng, first, last)
+    layer = ["(", "+clone", "-fill", "white", "-colorize", "100", *marks, ")",
+             "-compose", "Multiply", "-composite", "-compose", "Over"] if marks else []
+    run("convert", src_png, "-colorspace", "sRGB", "-type", "TrueColor", *layer,
         "-background", "white", "-rotate", f"{angle:.2f}",
         "-attenuate", "0.35", "+noise", "Gaussian", "-blur", "0x0.7",
         "-fill", "rgb(246,242,232)", "-opaque", "white", "-fuzz", "3%",
@@ -338,6 +344,10 @@ def main():
             (tmp / "l.html").write_text(letter_html(letter.read_text(encoding="utf-8")), encoding="utf-8")
             pdf = out / "pdf" / f"{stem}.pdf"
             run("weasyprint", "-q", tmp / "l.html", pdf)
+            if os.environ.get("SCAN_ONLY"):
+                scan_variants(pdf, out / "scan", stem, tmp)
+                print(f"{stem}: {page_count(pdf)} page(s) in scan/", file=sys.stderr)
+                continue
             n = min(page_count(pdf), pages_max)
             run("pdftoppm", "-gray", "-r", "300", "-png", "-f", "1", "-l", n, pdf, tmp / "g300")
             run("pdftoppm", "-r", "300", "-png", "-f", "1", "-l", n, pdf, tmp / "c300")
@@ -367,7 +377,7 @@ def main():
             tcvn3_pdf(g300[0], page_text(pdf, 1), out / "tcvn3" / f"{stem}.pdf")
             if not os.environ.get("NO_SCAN"):
                 scan_variants(pdf, out / "scan", stem, tmp)
-        print(f"{stem}: {n} page(s)", file=sys.stderr)
+        print(f"{stem}: {page_count(pdf)} page(s), {n} in the page folders", file=sys.stderr)
 
 
 if __name__ == "__main__":
