@@ -134,7 +134,54 @@ std::optional<int> lone_page_number(std::u32string s) {
   return n;
 }
 
+bool is_alnum(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) != 0; }
+
 }  // namespace
+
+bool is_ocr_noise_line(std::u32string_view s) {
+  // Noise from seals, signatures, stamps and specks that OCR reads as a line
+  // of its own ("_.è", "—l~|", "F~L~|", "~a*n"): no two letters or digits in
+  // a row, so no word and no number. Kept: markers made only of punctuation
+  // ("-", "+", "./.", "…", "%", "≥") and item labels ("a)", "1.", "(2)").
+  auto marker = [](char32_t c) {
+    return is_dash(c) || c == '+' || c == '.' || c == '/' || c == ')' || c == '(' || c == ':' || c == ';' ||
+           c == ',' || c == '%' || c == '<' || c == '>' || c == '=' || c == 0x2022 || c == 0x2026 ||
+           c == 0x2030 || c == 0x2264 || c == 0x2265;
+  };
+  // A token is fine when it is markers only or a label: "(" X ")" / X "." / X ")" / X.
+  auto fine_token = [&](std::u32string_view t) {
+    size_t alnum = 0, at = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (is_alnum(t[i])) {
+        ++alnum;
+        at = i;
+      } else if (!marker(t[i])) {
+        return false;
+      }
+    }
+    if (alnum == 0) return true;
+    if (alnum > 1) return false;
+    const std::u32string_view before = t.substr(0, at), after = t.substr(at + 1);
+    return (before.empty() || before == U"(") && (after.empty() || after == U"." || after == U")");
+  };
+  bool any = false;
+  size_t run = 0;
+  for (char32_t c : s) {
+    run = is_alnum(c) ? run + 1 : 0;
+    if (run >= 2) return false;  // a word or a number
+    any = any || c != ' ';
+  }
+  if (!any) return false;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i && !fine_token(s.substr(i, j - i))) return true;
+    i = j;
+  }
+  return false;
+}
 
 std::u32string to_u32(std::string_view utf8) {
   std::u32string out;
@@ -186,6 +233,7 @@ std::vector<TextLine> clean_letter_text(std::string_view original, const Cleanup
       ++blanks;
       return;
     }
+    if (is_ocr_noise_line(chars(cps))) return;  // neither text nor a paragraph break
     TextLine line = make_line(cps, page);
     if (options.is_stamp_line && options.is_stamp_line(line.text)) return;
     line.blank_before = blanks;
@@ -225,11 +273,14 @@ std::vector<TextLine> clean_letter_text(std::string_view original, const Cleanup
           cells.back().push_back(line[i]);
         }
       }
+      // A separator row ("|---|:--|"), or one OCR misread ("|—l--|~-|").
       bool separator = true;
       for (const auto& cell : cells) {
+        bool rule = true;
         for (const Cp& cp : cell) {
-          if (!(cp.c == ' ' || cp.c == ':' || is_dash(cp.c))) separator = false;
+          if (!(cp.c == ' ' || cp.c == ':' || is_dash(cp.c))) rule = false;
         }
+        if (!rule && !is_ocr_noise_line(chars(cell))) separator = false;
       }
       if (separator) return;
       if (!cells.empty() && cells.back().empty()) cells.pop_back();

@@ -1,6 +1,7 @@
 // Clean-up of a letter's text before its structure is parsed: legacy glyphs,
-// markdown markers, '|' tables split into cells, signature-stamp lines and
-// lone page numbers removed, and helpers to reflow hard-wrapped lines.
+// markdown markers, '|' tables split into cells, signature-stamp lines, lone
+// page numbers and OCR noise lines removed, and helpers to reflow hard-wrapped
+// lines.
 //
 // Every cleaned line keeps, for each of its code points, the code-point
 // offset of that character in the ORIGINAL text (pages joined by '\f'), so
@@ -46,6 +47,11 @@ struct CleanupOptions {
 // separator rows and lone page numbers are dropped (counted in
 // `blank_before` of the next line where they stood between two lines).
 std::vector<TextLine> clean_letter_text(std::string_view original, const CleanupOptions& options);
+
+// True for a line that OCR made out of a seal, a signature or specks: no two
+// letters or digits in a row ("_.è", "—l~|", "F~L~|"), and not a list or end
+// marker ("-", "./.") or an item label ("a)", "1."). Such lines are dropped.
+bool is_ocr_noise_line(std::u32string_view line);
 
 // Appends `next` to `line` as a reflowed continuation: one space between
 // them, none after a hyphen or slash that ends a document number ("QĐ-" +
