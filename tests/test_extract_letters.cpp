@@ -310,7 +310,7 @@ TEST_CASE("OCR noise in the header and in dates: 'V/ ', junk before 'Kính gửi
       "- Lưu: VT.                                    Trần Phước Hiền\n";
   const Extraction x = run(letter);
   CHECK(x.header.date == "2025-01-24");
-  const std::string misread = std::string(letter).replace(letter.find("Số: 507"), 7, "Sô: 507");
+  const std::string misread = std::string(letter).replace(letter.find("Số: 507"), std::string("Số: 507").size(), "Sô: 507");
   CHECK(run(misread).header.number == "507");
   CHECK(x.header.subject == "góp ý dự thảo Quyết định");
   CHECK(x.header.recipients == std::vector<std::string>{"Sở Thông tin và Truyền thông"});
