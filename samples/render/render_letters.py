@@ -70,11 +70,21 @@ def run(*cmd, **kw):
 def letter_html(text):
     """The letter as HTML: a line whose parts are set apart by 4+ spaces (the
     two-column header and signature area of layout text) becomes a row of two
-    centred columns, as on the paper letter; other lines stay preformatted."""
+    centred columns, as on the paper letter; a markdown table row ("| a | b |",
+    how some letters give their header and signature blocks) becomes such a
+    row too, without its '|' and separator rows, which no paper letter shows;
+    other lines stay preformatted."""
     rows = []
     for line in text.splitlines():
         parts = [p.strip() for p in re.split(r" {4,}", line.strip()) if p.strip()]
-        if len(parts) == 2 and len(line) - len(line.lstrip()) < 30:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.strip().startswith("|") else []
+        if cells and all(re.fullmatch(r":?-+:?", c) for c in cells):
+            continue  # separator row
+        if len(cells) == 2:
+            style = lambda c: " style='text-align:left'" if c.startswith("Nơi nhận") else ""
+            rows.append("<table class='row'><tr><td class='l'%s>%s</td><td class='r'>%s</td></tr></table>"
+                        % (style(cells[0]), html.escape(cells[0]), html.escape(cells[1])))
+        elif len(parts) == 2 and len(line) - len(line.lstrip()) < 30:
             rows.append("<table class='row'><tr><td class='l'>%s</td><td class='r'>%s</td></tr></table>"
                         % (html.escape(parts[0]), html.escape(parts[1])))
         else:
