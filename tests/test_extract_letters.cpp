@@ -348,6 +348,8 @@ TEST_CASE("deadline phrasings of other letters, each in its own item", "[extract
       {"bảo đảm thời gian giải quyết không quá 5 ngày làm việc.", ""},
       {"trình UBND tỉnh không quá 5 ngày làm việc kể từ ngày nhận đủ hồ sơ.", "relative@5working_day"},
       {"báo cáo trước ngay 20/8/2025.", "by_date@2025-08-20"},
+      {"báo cáo UBND tỉnh trước ngày 20 tháng 12 hằng năm.", "recurring@year"},
+      {"gửi báo cáo trước 10 giờ 00 ngày 20/11/2025.", "by_date@2025-11-20"},
   };
   for (const auto& [phrase, deadline] : cases) {
     INFO(phrase);
