@@ -416,3 +416,13 @@ TEST_CASE("recipients named one after another on the Kính gửi line are separa
                            "1. Giao Sở Nội vụ hướng dẫn.\n" + kSignature);
   CHECK(y.header.recipients.front() == "Các Sở, Ban, ngành");
 }
+
+TEST_CASE("OCR tone slips in the words rules key on: 'tối thiếu', 'yếu cầu'", "[extract][letters]") {
+  const Extraction x = run(std::string(kHeaderUbnd) +
+                           "1. Sở Nội vụ bảo đảm tỷ lệ hồ sơ đúng hạn đạt tối thiếu 95%.\n\n"
+                           "2. Phó Chủ tịch UBND tỉnh yếu cầu Sở Tư pháp báo cáo trước ngày 20/8/2025.\n" +
+                           kSignature);
+  CHECK(summary(x) ==
+        "1: Sở Nội vụ;;; >= 95 %\n"
+        "2: Sở Tư pháp;; by_date@2025-08-20;\n");
+}
