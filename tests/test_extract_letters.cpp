@@ -376,6 +376,8 @@ TEST_CASE("leads written in the ways letters name bodies", "[extract][letters]")
       {"Kho bạc Nhà nước khu vực XII kiểm soát chi chặt chẽ.", "Kho bạc Nhà nước khu vực XII;"},
       {"Cục Y tế dự phòng là đơn vị đầu mối theo dõi.", "Cục Y tế dự phòng;"},
       {"Viện Vệ sinh dịch tễ Trung ương tổ chức giám sát trọng điểm.", "Viện Vệ sinh dịch tễ Trung ương;"},
+      {"Công an tỉnh phối hợp với Sở Tư pháp cấp phiếu lý lịch tư pháp trên VNeID.", "Công an tỉnh; Sở Tư pháp"},
+      {"UBND cấp xã phối hợp với UBND cấp huyện cấp giấy chứng nhận.", "UBND cấp xã; UBND cấp huyện"},
   };
   for (const auto& [item, want] : cases) {
     INFO(item);
