@@ -3,6 +3,8 @@
 // exact tasks, leads, deadlines and targets each must give.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -427,4 +429,21 @@ TEST_CASE("OCR tone slips in the words rules key on: 'tối thiếu', 'yếu c�
   CHECK(summary(x) ==
         "1: Sở Nội vụ;;; >= 95 %\n"
         "2: Sở Tư pháp;; by_date@2025-08-20;\n");
+}
+
+TEST_CASE("the letters written for the tests give their reviewed summaries", "[extract][letters]") {
+  const auto dir = test::source_dir() / "tests" / "data" / "letters";
+  const bool update = std::getenv("CONGVAN_UPDATE_EXPECTED") != nullptr;
+  int letters = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt") continue;
+    ++letters;
+    INFO(entry.path().filename().string());
+    const std::string got = summary(run(test::read_file(entry.path())));
+    auto expected_path = entry.path();
+    expected_path.replace_extension(".expected");
+    if (update) test::write_file(expected_path, got);
+    CHECK(got == test::read_file(expected_path));
+  }
+  CHECK(letters == 17);
 }
