@@ -447,3 +447,17 @@ TEST_CASE("the letters written for the tests give their reviewed summaries", "[e
   }
   CHECK(letters == 17);
 }
+
+TEST_CASE("labels written with a slash: '1/ …', 'a/ …'", "[extract][letters]") {
+  const Extraction x = run(std::string(kHeaderUbnd) +
+                           "1/ Giao Sở Nội vụ hướng dẫn kiện toàn bộ phận một cửa.\n"
+                           "2/ UBND các xã, phường:\n"
+                           "a/ Thường xuyên cập nhật dữ liệu dân cư.\n"
+                           "b/ Báo cáo kết quả trước ngày 20/8/2025.\n" +
+                           kSignature);
+  CHECK(summary(x) ==
+        "1: Sở Nội vụ;;;\n"
+        "2: UBND các xã, phường;;;\n"
+        "2.a: UBND các xã, phường;;;\n"
+        "2.b: UBND các xã, phường;; by_date@2025-08-20;\n");
+}
