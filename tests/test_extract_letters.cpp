@@ -90,6 +90,19 @@ TEST_CASE("a '|' task table inside the body, without a Phụ lục heading, give
   CHECK(x.tasks[0].text == "Lập dự toán thu, chi ngân sách năm 2025");
 }
 
+TEST_CASE("a time column holding only '12/2025' or '2026' gives the month or the year", "[extract][letters]") {
+  const std::string letter = std::string(kHeaderUbnd) +
+                             "UBND tỉnh giao nhiệm vụ như sau:\n\n"
+                             "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+                             "|---|---|---|---|---|\n"
+                             "| 1 | Rà soát thủ tục hành chính | Sở Tư pháp | Các sở, ban, ngành | 12/2025 |\n"
+                             "| 2 | Số hóa hồ sơ | Văn phòng UBND tỉnh | Sở Khoa học và Công nghệ | 2026 |\n" +
+                             kSignature;
+  CHECK(summary(run(letter)) ==
+        "PL.1: Sở Tư pháp; Các sở, ban, ngành; within_month@2025-12-31;\n"
+        "PL.2: Văn phòng UBND tỉnh; Sở Khoa học và Công nghệ; within_year@2026-12-31;\n");
+}
+
 TEST_CASE("section headings of a plan are not tasks; the items under them keep the roman prefix",
           "[extract][letters]") {
   const std::string letter =
