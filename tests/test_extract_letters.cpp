@@ -439,6 +439,8 @@ TEST_CASE("OCR tone slips in the words rules key on: 'tối thiếu', 'yếu c�
                            "1. Sở Nội vụ bảo đảm tỷ lệ hồ sơ đúng hạn đạt tối thiếu 95%.\n\n"
                            "2. Phó Chủ tịch UBND tỉnh yếu cầu Sở Tư pháp báo cáo trước ngày 20/8/2025.\n" +
                            kSignature);
+  CHECK(summary(run(std::string(kHeaderUbnd) + "1. Sở Nội vụ bố trí tối đa 03 cán bộ trực.\n" + kSignature)) ==
+        "1: Sở Nội vụ;;; <= 3 cán bộ\n");
   CHECK(summary(x) ==
         "1: Sở Nội vụ;;; >= 95 %\n"
         "2: Sở Tư pháp;; by_date@2025-08-20;\n");
