@@ -33,7 +33,8 @@ The folders above scan/ hold page 1 only (bench/ocr_bench compares single
 pages with truth/); scan/ holds whole letters, one document per letter, for
 bench/scan_score.sh (the scorer pairs documents by stem).
 Options through the environment: PAGES_MAX (default 1) pages per image variant
-outside scan/; NO_SCAN=1 skips scan/, SCAN_ONLY=1 makes only pdf/ and scan/.
+outside scan/; SCANS=1 adds scan/ (slow: every page of every letter, three
+times), SCAN_ONLY=1 makes only pdf/ and scan/ (what bench/scan_score.sh uses).
 """
 import html
 import os
@@ -385,7 +386,7 @@ def main():
                     run("convert", *jpgs, "-compress", "JPEG", "-quality", "55", out / sub / f"{stem}.tif")
             sigbox_pdf(tmp / "deg200-0.jpg", out / "sigbox" / f"{stem}.pdf", tmp)
             tcvn3_pdf(g300[0], page_text(pdf, 1), out / "tcvn3" / f"{stem}.pdf")
-            if not os.environ.get("NO_SCAN"):
+            if os.environ.get("SCANS"):
                 scan_variants(pdf, out / "scan", stem, tmp)
         print(f"{stem}: {page_count(pdf)} page(s), {n} in the page folders", file=sys.stderr)
 
