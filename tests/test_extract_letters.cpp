@@ -239,7 +239,9 @@ TEST_CASE("a notice of conclusions: the meeting paragraph starts the body, a par
       "báo cáo kết quả hằng tuần vào thứ Sáu.\n"
       "      2. Các bệnh viện tuyến tỉnh giảm thời gian chờ khám bệnh xuống không quá\n"
       "30 phút; thực hiện trong năm 2025.\n\n"
-      "      II. TỔ CHỨC THỰC HIỆN\n"
+      "      II. ĐÁNH GIÁ CHUNG\n"
+      "      Năm 2024, UBND tỉnh đã giao các đơn vị trực thuộc hoàn thành trước ngày 31/12/2024 việc số hóa hồ sơ.\n\n"
+      "      III. TỔ CHỨC THỰC HIỆN\n"
       "      Thủ trưởng các đơn vị trực thuộc, Giám đốc các bệnh viện xây dựng kế hoạch\n"
       "thực hiện, hoàn thành trước ngày 15/3/2025.\n\n"
       "      Sở Y tế thông báo để các đơn vị biết, thực hiện./.\n\n"
@@ -252,7 +254,7 @@ TEST_CASE("a notice of conclusions: the meeting paragraph starts the body, a par
   CHECK(summary(x) ==
         "I.1: Trung tâm Kiểm soát bệnh tật tỉnh;; recurring@week; > 95 %\n"
         "I.2: Các bệnh viện tuyến tỉnh;; within_year@2025-12-31; <= 30 phút\n"
-        "II.-1: Các đơn vị trực thuộc | Các bệnh viện;; by_date@2025-03-15;\n");
+        "III.-1: Các đơn vị trực thuộc | Các bệnh viện;; by_date@2025-03-15;\n");
   REQUIRE(x.tasks.size() == 3);
   REQUIRE(x.tasks[0].deadlines.size() == 1);
   CHECK(x.tasks[0].deadlines[0].day == 5);  // Friday

@@ -362,9 +362,9 @@ class Assembler {
           const bool under_section = current < 0 && b.parent >= 0 && st_.blocks[static_cast<size_t>(b.parent)].section;
           const bool orders = !a.lead.empty() || !find_deadlines(phrases_, t, context_).empty() ||
                               structure_.prefix_length("directive_verb", t).has_value();
-          if (under_section && orders && !passes_on) {
+          if (under_section && orders && !passes_on && !is_background(t)) {
             current = new_draft(bi, parent, dash_label(parent_path(b.parent)));
-          } else if (lead_near_start(t, a) && !same_people(a.lead, context_lead) && !passes_on) {
+          } else if (lead_near_start(t, a) && !same_people(a.lead, context_lead) && !passes_on && !is_background(t)) {
             current = new_draft(bi, parent, dash_label(parent_path(b.parent)));
           } else if (current >= 0) {
             drafts_[static_cast<size_t>(current)].text += " " + t;
