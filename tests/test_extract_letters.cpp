@@ -283,6 +283,9 @@ TEST_CASE("a commune's letter: a listed name keeps its own 'và', a list is stil
       "                                                  Lê Văn Hùng\n";
   const Extraction x = run(letter);
   CHECK(x.header.issuer == "UBND xã Tân Phú");
+  const std::string special = std::string(letter).replace(letter.find("XÃ TÂN PHÚ"), std::string("XÃ TÂN PHÚ").size(),
+                                                           "ĐẶC KHU PHÚ QUỐC");
+  CHECK(run(special).header.issuer == "UBND đặc khu Phú Quốc");
   CHECK(summary(x) ==
         "1: Công an xã; Văn phòng HĐND và UBND xã | Phòng Kinh tế | Các đơn vị liên quan; recurring@month;\n"
         "2: Các thôn;; by_date@2025-10-30;\n"
