@@ -481,3 +481,15 @@ TEST_CASE("labels written with a slash: '1/ …', 'a/ …'", "[extract][letters]
         "2.a: UBND các xã, phường;;;\n"
         "2.b: UBND các xã, phường;; by_date@2025-08-20;\n");
 }
+
+TEST_CASE("'đề nghị Quý Ủy ban …' orders the addressees: the task's lead is the recipients list", "[extract][letters]") {
+  std::string header = kHeaderUbnd;
+  header.replace(header.find("Kính gửi:"), std::string("Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- UBND các xã, phường.").size(),
+                 "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.");
+  const Extraction x = run(header +
+                           "Để triển khai Luật Đất đai, Bộ Nông nghiệp và Môi trường đề nghị Quý Ủy ban chỉ đạo các cơ "
+                           "quan chuyên môn rà soát hồ sơ, gửi kết quả về Bộ trước ngày 30/9/2025.\n\n"
+                           "Đề nghị Quý Cơ quan quan tâm, phối hợp./.\n" +
+                           kSignature);
+  CHECK(summary(x) == "-1: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;; by_date@2025-09-30;\n");
+}

@@ -338,7 +338,10 @@ class Assembler {
           const bool passes_on = structure_.matches("closing_notice", t) && find_deadlines(phrases_, t, context_).empty();
           if (b.before_items) {
             const bool lead_in = !t.empty() && t.back() == ':';
-            if (!lead_in && !passes_on && !a.lead.empty() && !is_background(t) && fold(t).rfind("can cu", 0) != 0) {
+            // "… đề nghị Quý Ủy ban chỉ đạo …": an order to the addressees themselves.
+            const bool to_addressees = a.lead.empty() && structure_.matches("addressee_order", t);
+            if (!lead_in && !passes_on && (!a.lead.empty() || to_addressees) && !is_background(t) &&
+                fold(t).rfind("can cu", 0) != 0) {
               current = new_draft(bi, -1, dash_label(""));
             }
             break;
