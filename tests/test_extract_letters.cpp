@@ -493,3 +493,24 @@ TEST_CASE("'đề nghị Quý Ủy ban …' orders the addressees: the task's le
                            kSignature);
   CHECK(summary(x) == "-1: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;; by_date@2025-09-30;\n");
 }
+
+TEST_CASE("field bullets under a plan's item ('- Cơ quan chủ trì: …', '- Thời gian hoàn thành: …') belong to the item",
+          "[extract][letters]") {
+  const std::string letter =
+      "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "TỈNH PHÚ THỌ                                Độc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 120/KH-UBND                       Phú Thọ, ngày 15 tháng 7 năm 2025\n\n"
+      "KẾ HOẠCH\nChuyển đổi số năm 2025\n\n"
+      "II. NHIỆM VỤ\n"
+      "1. Xây dựng cơ sở dữ liệu cán bộ, công chức\n"
+      "- Cơ quan chủ trì: Sở Nội vụ.\n"
+      "- Cơ quan phối hợp: Sở Khoa học và Công nghệ, UBND các xã, phường.\n"
+      "- Thời gian hoàn thành: Quý III/2025.\n"
+      "2. Triển khai nền tảng họp trực tuyến\n"
+      "Đơn vị chủ trì: Văn phòng UBND tỉnh; đơn vị phối hợp: Sở Khoa học và Công nghệ; thời gian thực hiện: "
+      "tháng 10/2025.\n\n" +
+      std::string(kSignature);
+  CHECK(summary(run(letter)) ==
+        "II.1: Sở Nội vụ; Sở Khoa học và Công nghệ | UBND các xã, phường; within_quarter@2025-09-30;\n"
+        "II.2: Văn phòng UBND tỉnh; Sở Khoa học và Công nghệ; within_month@2025-10-31;\n");
+}

@@ -323,7 +323,11 @@ class Assembler {
           break;
         }
         case BlockKind::kBullet: {
-          if (is_directive_bullet(b, b.parent)) {
+          if (current >= 0 && structure_.prefix_length("field_bullet", b.text.text)) {
+            // "- Cơ quan chủ trì: Sở Nội vụ.": a field of the item, searched with it.
+            drafts_[static_cast<size_t>(current)].text += " " + b.text.text;
+            drafts_[static_cast<size_t>(current)].display += " " + b.text.text;
+          } else if (is_directive_bullet(b, b.parent)) {
             const int parent = parent_draft(b.parent);
             current = new_draft(bi, parent, dash_label(parent_path(b.parent)));
           } else if (current >= 0) {

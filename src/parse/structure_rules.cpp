@@ -18,7 +18,7 @@ const std::set<std::string>& known_keys() {
       "end_mark", "signer_prefix", "head_title", "recipients_list_item", "appendix_start",
       "appendix_header", "appendix_comparator", "appendix_unit_value", "column_task",
       "column_lead", "column_support", "continues_line", "attendee_role", "attendee_unit_list", "column_time", "column_unit", "column_target",
-      "closing_notice", "section_title", "deputy_title", "addressee_order"};
+      "closing_notice", "section_title", "deputy_title", "addressee_order", "field_bullet"};
   return keys;
 }
 
