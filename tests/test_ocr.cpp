@@ -267,3 +267,19 @@ TEST_CASE("a page with only the signature on a noisy background is read, not lef
   REQUIRE(doc->pages.size() == 1);
   CHECK(doc->pages[0].text == "KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nTrần Tuyết Minh");
 }
+
+TEST_CASE("black text under a red seal and a blue signature is kept, the coloured ink dropped") {
+  // The last page of a degraded 200 dpi JPEG scan (letter 003 as samples/render
+  // draws it; the page's JPEG unchanged): the seal and the signature lie over
+  // "Các Sở, Ban quản lý / khu công nghiệp tỉnh;" in a table cell. The JPEG's
+  // chroma tints the black strokes there (about 110,30,30); dark in their
+  // strongest channel, they stay ink, while the bright seal red goes.
+  Reader reader;
+  auto doc = reader.read(scan("seal", "003_seal-over-table.pdf"), "seal.pdf");
+  REQUIRE(doc);
+  REQUIRE(doc->pages.size() == 1);
+  const std::string& text = doc->pages[0].text;
+  CHECK(has(text, "người dân, doanh nghiệp.\nCác Sở, Ban quản lý\n"));
+  CHECK(has(text, "\nkhu công nghiệp tỉnh;\nUBND cấp huyện,"));
+  CHECK(has(text, "10 Mức độ hài lòng trong tiếp\nnhận, giải quyết TTHC của\n"));
+}

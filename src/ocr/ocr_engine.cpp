@@ -114,8 +114,13 @@ int page_dpi(Pix* original, Pix* gray) {
 }
 
 // Colour page to gray with coloured ink (red seals, blue stamps and
-// signatures) turned to paper: strongly coloured pixels become white, the
-// others take their brightest channel, which keeps black text under a seal.
+// signatures) turned to paper: strongly coloured pixels that are bright in
+// their strongest channel (seal red about 215, stamp blue about 190) become
+// white, the others take their brightest channel. That keeps black text under
+// a seal, including its strokes that a JPEG scan's coarse chroma tints red or
+// blue (about 110,30,30: coloured but dark, so ink, not seal).
+constexpr int kInkChroma = 70;        // max - min channel of seal/stamp ink
+constexpr int kSealBrightness = 150;  // strongest channel of seal/stamp ink
 PixPtr gray_without_coloured_ink(Pix* rgb) {
   const int w = pixGetWidth(rgb), h = pixGetHeight(rgb);
   PixPtr gray(pixCreate(w, h, 8));
@@ -129,7 +134,7 @@ PixPtr gray_without_coloured_ink(Pix* rgb) {
       l_uint32 v = s[x];
       int r = (v >> L_RED_SHIFT) & 0xff, g = (v >> L_GREEN_SHIFT) & 0xff, b = (v >> L_BLUE_SHIFT) & 0xff;
       int hi = std::max({r, g, b}), lo = std::min({r, g, b});
-      int out = hi - lo >= 70 ? 255 : hi;
+      int out = hi - lo >= kInkChroma && hi >= kSealBrightness ? 255 : hi;
       SET_DATA_BYTE(d, x, out);
     }
   }
