@@ -283,3 +283,21 @@ TEST_CASE("black text under a red seal and a blue signature is kept, the coloure
   CHECK(has(text, "\nkhu công nghiệp tỉnh;\nUBND cấp huyện,"));
   CHECK(has(text, "10 Mức độ hài lòng trong tiếp\nnhận, giải quyết TTHC của\n"));
 }
+
+TEST_CASE("a blank line between two runs of two-column lines closes the zone: each run left then right") {
+  // The top of a degraded 300 dpi scan of letter 009 (as samples/render draws it):
+  // the header in two columns, a blank line, then "Kính gửi:" on the left with
+  // the recipients on the right. Read as one zone, "Kính gửi:" came before the
+  // motto and the recipients after the date.
+  Reader reader;
+  auto doc = reader.read(scan("columns", "009_header-and-recipients.jpg"), "header.jpg");
+  REQUIRE(doc);
+  REQUIRE(doc->pages.size() == 1);
+  const std::string& text = doc->pages[0].text;
+  CHECK(has(text,
+            "Số: 1921/LĐTBXH-NCC V/v:\nhướng dẫn thực hiện chế độ điều\ndưỡng phục hồi sức khỏe người có\n"
+            "công với cách mạng\n\nĐộc lập - Tự do - Hạnh phúc ----------------\n"
+            "Hà Nội, ngày 03 tháng 06 năm 2013\n\nKính gửi:\n\n"
+            "- Sở Lao động - Thương binh và Xã hội các tỉnh,\n\n"
+            "thành phố trực thuộc Trung ương; - Các Trung tâm\nđiều dưỡng người có công."));
+}

@@ -428,16 +428,17 @@ void OcrEngine::Impl::assemble(std::vector<Word>& words, int page_width, PageTex
     int x0 = 0, x1 = 0;
   };
   struct Line {
-    int block = 0, y0 = 0;
+    int block = 0, y0 = 0, y1 = 0;
     std::vector<Segment> segments;
   };
   std::vector<Line> lines;
   for (size_t i = 0; i < words.size(); ++i) {
     if (lines.empty() || words[i].line != words[i - 1].line) {
-      lines.push_back(Line{words[i].block, words[i].y0, {}});
+      lines.push_back(Line{words[i].block, words[i].y0, words[i].y1, {}});
     }
     Line& l = lines.back();
     l.y0 = std::min(l.y0, words[i].y0);
+    l.y1 = std::max(l.y1, words[i].y1);
     l.segments.empty() ? void(l.segments.push_back({{i}, words[i].x0, words[i].x1}))
                        : l.segments.back().words.push_back(i);
   }
@@ -494,6 +495,65 @@ void OcrEngine::Impl::assemble(std::vector<Word>& words, int page_width, PageTex
     i = last + 1;
   }
 
+  auto column = [&](const Segment& s) {  // -1 left, 1 right
+    int sd = side(s);
+    return sd != 0 ? sd : (s.x0 + s.x1) / 2.0 < mid ? -1 : 1;
+  };
+  // Bands of the zone of lines [i, j): a vertical gap of a blank line or more
+  // (taller than the zone's median line) in both columns, one of them empty
+  // for three lines or more, closes a band. So the header and a "Kính gửi:"
+  // row with the recipients on the right below a long subject line are read
+  // one after the other, each left column then right column, while the
+  // header's own rows (issuer | motto, then number | place and date, one blank
+  // line apart) stay one band. Returns each line's band.
+  auto zone_bands = [&](size_t i, size_t j) {
+    std::vector<int> heights;
+    std::vector<size_t> order;
+    for (size_t k = i; k < j; ++k) {
+      heights.push_back(lines[k].y1 - lines[k].y0);
+      order.push_back(k);
+    }
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    const int h = std::max(1, heights[heights.size() / 2]);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return lines[a].y0 < lines[b].y0; });
+    // Vertical extent of a line's words in one column (false when none).
+    auto extent = [&](size_t k, int col, int* top, int* bottom) {
+      bool any = false;
+      for (const Segment& s : lines[k].segments) {
+        if (column(s) != col) continue;
+        for (size_t w : s.words) {
+          *top = any ? std::min(*top, words[w].y0) : words[w].y0;
+          *bottom = any ? std::max(*bottom, words[w].y1) : words[w].y1;
+          any = true;
+        }
+      }
+      return any;
+    };
+    // Gap in one column between the lines order[from, p) and order[p, end).
+    constexpr int kNone = 1 << 30;
+    auto column_gap = [&](size_t from, size_t p, int col) {
+      int above = -kNone, below = kNone;
+      for (size_t q = from; q < order.size(); ++q) {
+        int top = 0, bottom = 0;
+        if (!extent(order[q], col, &top, &bottom)) continue;
+        if (q < p) above = std::max(above, bottom);
+        else below = std::min(below, top);
+      }
+      return above == -kNone || below == kNone ? kNone : below - above;
+    };
+    std::vector<int> band(j - i, 0);
+    int current = 0;
+    size_t from = 0;
+    for (size_t p = 1; p < order.size(); ++p) {
+      int left = column_gap(from, p, -1), right = column_gap(from, p, 1);
+      if (std::min(left, right) > h && std::max(left, right) >= 3 * h) {
+        ++current;
+        from = p;
+      }
+      band[order[p] - i] = current;
+    }
+    return band;
+  };
   std::string text, raw;
   int64_t offset = 0;
   bool review = false;
@@ -547,19 +607,23 @@ void OcrEngine::Impl::assemble(std::vector<Word>& words, int page_width, PageTex
     size_t j = i;
     while (j < lines.size() && zone[j] == zone[i]) ++j;
     newline(2);
-    for (int want : {-1, 1}) {
-      for (size_t k = i; k < j; ++k) {
-        std::vector<size_t> ids;
-        for (const Segment& s : lines[k].segments) {
-          int sd = side(s);
-          if (sd == 0) sd = (s.x0 + s.x1) / 2.0 < mid ? -1 : 1;
-          if (sd == want) ids.insert(ids.end(), s.words.begin(), s.words.end());
+    // Each band of the zone: its left column, then its right column.
+    const std::vector<int> band = zone_bands(i, j);
+    const int bands = *std::max_element(band.begin(), band.end()) + 1;
+    for (int b = 0; b < bands; ++b) {
+      for (int want : {-1, 1}) {
+        for (size_t k = i; k < j; ++k) {
+          if (band[k - i] != b) continue;
+          std::vector<size_t> ids;
+          for (const Segment& s : lines[k].segments) {
+            if (column(s) == want) ids.insert(ids.end(), s.words.begin(), s.words.end());
+          }
+          if (ids.empty()) continue;
+          put_words(ids);
+          newline(1);
         }
-        if (ids.empty()) continue;
-        put_words(ids);
-        newline(1);
+        newline(2);
       }
-      newline(2);
     }
     i = j;
   }
