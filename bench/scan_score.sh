@@ -10,7 +10,8 @@
 #   BUILD_DIR  default build; its congvan is used, scans are rendered into
 #              BUILD_DIR/scans unless they are there already
 #   VARIANT    folders under scans/scan/ (default: all of them)
-# Environment: EVAL_DIR (default /work/shared/eval: score.py and gold/),
+# Environment: EVAL_DIR (default ../shared/eval beside the repository:
+#   score.py and gold/),
 #   SCANS_DIR (default BUILD_DIR/scans), JOBS (default 2), KEEP=1 keeps the
 #   databases, exports and score reports in BUILD_DIR/scan_score/,
 #   REEXTRACT=1 reuses those databases (no OCR): `congvan reextract`, then
@@ -21,7 +22,7 @@ build=$(cd "${1:-$root/build}" && pwd)
 shift || true
 bin=$build/congvan
 [[ -x $bin ]] || { echo "bench/scan_score.sh: $bin not built" >&2; exit 1; }
-eval_dir=${EVAL_DIR:-/work/shared/eval}
+eval_dir=${EVAL_DIR:-$root/../shared/eval}
 [[ -f $eval_dir/score.py ]] || { echo "bench/scan_score.sh: no score.py in $eval_dir (set EVAL_DIR)" >&2; exit 1; }
 scans=${SCANS_DIR:-$build/scans}
 jobs=${JOBS:-2}
