@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include "congvan/text.h"
@@ -24,6 +25,16 @@
 namespace congvan {
 
 void limit_ocr_threads_or_reexec(char** argv) {
+  // A page image is tens of megabytes (A4 colour at 300 dpi: 35 MB), and
+  // Leptonica and Tesseract allocate and free several such buffers per page.
+  // glibc serves them with mmap/munmap, and every munmap in a process with
+  // two OCR threads stops the other core to flush its TLB: measured on
+  // bench/ocr_bench (degraded 300 dpi, 36 pages), 2 workers gave 1.69x one
+  // worker with mmap and 2.03x with the heap; one worker also spent 12 % less
+  // CPU per page. So big blocks come from the heap and stay there (up to
+  // 512 MB of free memory is kept for the next page rather than returned).
+  mallopt(M_MMAP_MAX, 0);
+  mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
   if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
   setenv("OMP_THREAD_LIMIT", "1", 1);
   execv("/proc/self/exe", argv);
