@@ -24,6 +24,11 @@ std::vector<WordSpan> split_words(std::string_view text);
 // Lower case keeping diacritics, NFC: "Thủ Tục" → "thủ tục".
 std::string lower_keep_marks(std::string_view text);
 
+// Byte offsets in `text` where its grapheme clusters start, as ICU's
+// character break iterator finds them (text whose code points are each a
+// cluster, like all NFC Vietnamese, is split without ICU, with the same result).
+std::vector<size_t> grapheme_starts(std::string_view text);
+
 // Number of user-perceived characters (grapheme clusters).
 int grapheme_count(std::string_view text);
 
