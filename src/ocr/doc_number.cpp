@@ -2,9 +2,9 @@
 // type-issuer), and the list of type abbreviations it knows.
 #include "ocr/doc_number.h"
 
-#include <fstream>
 #include <vector>
 
+#include "util/data_lines.h"
 #include "util/utf8.h"
 
 namespace congvan::ocr {
@@ -101,20 +101,14 @@ char32_t digit_for_letter(char32_t c) {
 }
 
 Result<DocTypeAbbreviations> DocTypeAbbreviations::load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Status::error(path + ": cannot open the list of document type abbreviations");
+  auto lines = read_data_lines(path, "the list of document type abbreviations");
+  if (!lines) return lines.status();
   DocTypeAbbreviations list;
-  std::string line;
-  int line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    const std::string abbreviation = line.substr(0, line.find('\t'));
+  for (const DataLine& line : *lines) {
+    const std::string abbreviation = line.text.substr(0, line.text.find('\t'));
     std::u32string check = to_u32(abbreviation);
     if (!repair_abbreviation(check) || to_utf8(check) != abbreviation) {
-      return Status::error(path + ":" + std::to_string(line_no) +
-                           ": an abbreviation is letters (A-Z, Đ, lower-case inside) before a tab");
+      return Status::error(line.where + ": an abbreviation is letters (A-Z, Đ, lower-case inside) before a tab");
     }
     list.abbreviations_.insert(abbreviation);
   }

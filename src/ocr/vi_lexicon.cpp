@@ -2,8 +2,7 @@
 // lower-casing without ICU (the letters are a small closed set).
 #include "ocr/vi_lexicon.h"
 
-#include <fstream>
-
+#include "util/data_lines.h"
 #include "util/utf8.h"
 
 namespace congvan::ocr {
@@ -35,19 +34,14 @@ std::string lower_vietnamese(std::string_view utf8) {
 }
 
 Result<ViLexicon> ViLexicon::load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Status::error(path + ": cannot open the syllable lexicon");
+  auto lines = read_data_lines(path, "the syllable lexicon");
+  if (!lines) return lines.status();
   ViLexicon lex;
-  std::string line;
-  int line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    if (line.find(' ') != std::string::npos || line.find('\t') != std::string::npos) {
-      return Status::error(path + ":" + std::to_string(line_no) + ": a syllable must not contain spaces");
+  for (const DataLine& line : *lines) {
+    if (line.text.find(' ') != std::string::npos || line.text.find('\t') != std::string::npos) {
+      return Status::error(line.where + ": a syllable must not contain spaces");
     }
-    lex.syllables_.insert(lower_vietnamese(line));
+    lex.syllables_.insert(lower_vietnamese(line.text));
   }
   if (lex.syllables_.empty()) return Status::error(path + ": the syllable lexicon is empty");
   return lex;

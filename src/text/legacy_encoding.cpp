@@ -7,11 +7,12 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 
 #include <unicode/uchar.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
+
+#include "util/data_lines.h"
 
 namespace congvan {
 namespace {
@@ -125,17 +126,13 @@ std::pair<size_t, size_t> syllable_score(const std::string& text) {
 }
 
 Result<LegacyTable> load_table(const std::filesystem::path& path, const std::string& name) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::error(path.string() + ": cannot open encoding table");
+  auto lines = read_data_lines(path, "encoding table");
+  if (!lines) return lines.status();
   LegacyTable table;
   table.name = name;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    const std::string where = path.string() + ":" + std::to_string(number);
+  for (const DataLine& data_line : *lines) {
+    const std::string& line = data_line.text;
+    const std::string& where = data_line.where;
     const size_t tab = line.find('\t');
     if (tab == std::string::npos || tab == 0) {
       return Status::error(where + ": expected '<character><TAB><hex bytes>'");
