@@ -14,15 +14,12 @@
 
 using namespace congvan;
 using congvan::test::read_file;
+using congvan::test::read_scan;
 using congvan::test::source_dir;
 
 namespace {
 
 const std::string kStem = "030_ubnd-quangngai-507-2025-gop-y-du-thao-vtci";
-
-std::string scan(const std::string& variant, const std::string& file) {
-  return read_file(source_dir() / "samples" / "scans" / variant / file);
-}
 
 bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
@@ -32,7 +29,7 @@ TEST_CASE("pages scanned sideways or upside down are turned and read") {
   Reader reader;
   for (auto [variant, turn] : {std::pair{"rot90", 270}, std::pair{"rot180", 180}}) {
     INFO(variant);
-    auto doc = reader.read(scan(variant, kStem + ".png"), "turned.png");
+    auto doc = reader.read(read_scan(variant, kStem + ".png"), "turned.png");
     REQUIRE(doc);
     REQUIRE(doc->pages.size() == 1);
     const PageText& p = doc->pages[0];
@@ -46,7 +43,7 @@ TEST_CASE("pages scanned sideways or upside down are turned and read") {
 
 TEST_CASE("a multi-page CCITT G4 TIFF gives all its pages") {
   Reader reader;
-  auto doc = reader.read(scan("tiff", kStem + ".tif"), "fax.tif");
+  auto doc = reader.read(read_scan("tiff", kStem + ".tif"), "fax.tif");
   REQUIRE(doc);
   REQUIRE(doc->pages.size() == 2);
   CHECK(has(doc->pages[0].text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
@@ -57,7 +54,7 @@ TEST_CASE("a multi-page CCITT G4 TIFF gives all its pages") {
 
 TEST_CASE("a degraded colour scan: stamps dropped, header columns as blocks, word offsets") {
   Reader reader;
-  auto doc = reader.read(scan("deg200", kStem + ".jpg"), "scan.jpg");
+  auto doc = reader.read(read_scan("deg200", kStem + ".jpg"), "scan.jpg");
   REQUIRE(doc);
   REQUIRE(doc->pages.size() == 1);
   const PageText& p = doc->pages[0];
@@ -216,12 +213,12 @@ TEST_CASE("a word that is not a syllable takes the syllable Tesseract proposed f
 TEST_CASE("an image without a usable resolution: dpi from the height of its letters, then upscaled") {
   // The header of a letter at 150 dpi, its resolution stripped (no pHYs):
   // from its size as a page it would be taken for 108 dpi.
-  const std::string nodpi = scan("nodpi", kStem + ".png");
+  const std::string nodpi = read_scan("nodpi", kStem + ".png");
   const int dpi = ocr::image_resolution(nodpi);
   CHECK(dpi >= 140);
   CHECK(dpi <= 160);
   // A file's own resolution is kept.
-  CHECK(ocr::image_resolution(scan("deg200", kStem + ".jpg")) == 200);
+  CHECK(ocr::image_resolution(read_scan("deg200", kStem + ".jpg")) == 200);
 
   Reader reader;
   auto doc = reader.read(nodpi, "nodpi.png");
@@ -262,7 +259,7 @@ TEST_CASE("a page with only the signature on a noisy background is read, not lef
   // a red seal, the signer's name. Otsu's global threshold finds no text
   // there; the engine then tries Sauvola's local threshold.
   Reader reader;
-  auto doc = reader.read(scan("sparse", "000_last-page-signature.pdf"), "sparse.pdf");
+  auto doc = reader.read(read_scan("sparse", "000_last-page-signature.pdf"), "sparse.pdf");
   REQUIRE(doc);
   REQUIRE(doc->pages.size() == 1);
   CHECK(doc->pages[0].text == "KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nTrần Tuyết Minh");
@@ -275,7 +272,7 @@ TEST_CASE("black text under a red seal and a blue signature is kept, the coloure
   // chroma tints the black strokes there (about 110,30,30); dark in their
   // strongest channel, they stay ink, while the bright seal red goes.
   Reader reader;
-  auto doc = reader.read(scan("seal", "003_seal-over-table.pdf"), "seal.pdf");
+  auto doc = reader.read(read_scan("seal", "003_seal-over-table.pdf"), "seal.pdf");
   REQUIRE(doc);
   REQUIRE(doc->pages.size() == 1);
   const std::string& text = doc->pages[0].text;
@@ -290,7 +287,7 @@ TEST_CASE("a blank line between two runs of two-column lines closes the zone: ea
   // the recipients on the right. Read as one zone, "Kính gửi:" came before the
   // motto and the recipients after the date.
   Reader reader;
-  auto doc = reader.read(scan("columns", "009_header-and-recipients.jpg"), "header.jpg");
+  auto doc = reader.read(read_scan("columns", "009_header-and-recipients.jpg"), "header.jpg");
   REQUIRE(doc);
   REQUIRE(doc->pages.size() == 1);
   const std::string& text = doc->pages[0].text;

@@ -7,22 +7,18 @@
 #include "test_support.h"
 
 using namespace congvan;
-using congvan::test::read_file;
+using congvan::test::read_scan;
 using congvan::test::source_dir;
 
 namespace {
 
 const std::string kStem = "030_ubnd-quangngai-507-2025-gop-y-du-thao-vtci";
 
-std::string scan(const std::string& variant, const std::string& file) {
-  return read_file(source_dir() / "samples" / "scans" / variant / file);
-}
-
 }  // namespace
 
 TEST_CASE("a born-digital PDF is read from its text layer, never OCR'd") {
   Reader reader;
-  auto doc = reader.read(scan("pdf", kStem + ".pdf"), "letter.pdf");
+  auto doc = reader.read(read_scan("pdf", kStem + ".pdf"), "letter.pdf");
   REQUIRE(doc);
   REQUIRE(doc->pages.size() == 1);
   const PageText& p = doc->pages[0];
@@ -40,7 +36,7 @@ TEST_CASE("a born-digital PDF is read from its text layer, never OCR'd") {
 }
 
 TEST_CASE("a ten-page born-digital PDF gives ten text pages; --pages selects") {
-  const std::string bytes = scan("pdf", "001_aeed54e906f1f406.pdf");
+  const std::string bytes = read_scan("pdf", "001_aeed54e906f1f406.pdf");
   Reader all;
   auto doc = all.read(bytes, "long.pdf");
   REQUIRE(doc);
@@ -60,7 +56,7 @@ TEST_CASE("a scan whose only text layer is a signature box is OCR'd, stamps drop
   ReadOptions options;
   options.render_dpi = 200;  // the scan inside is 200 dpi; keeps the test quick
   Reader reader(options);
-  auto doc = reader.read(scan("sigbox", kStem + ".pdf"), "signed.pdf");
+  auto doc = reader.read(read_scan("sigbox", kStem + ".pdf"), "signed.pdf");
   REQUIRE(doc);
   REQUIRE(doc->pages.size() == 1);
   const PageText& p = doc->pages[0];
@@ -77,7 +73,7 @@ TEST_CASE("a scan whose only text layer is a signature box is OCR'd, stamps drop
 
 TEST_CASE("a page whose text layer is TCVN3 mojibake is converted or OCR'd") {
   Reader reader;
-  auto doc = reader.read(scan("tcvn3", kStem + ".pdf"), "old.pdf");
+  auto doc = reader.read(read_scan("tcvn3", kStem + ".pdf"), "old.pdf");
   REQUIRE(doc);
   REQUIRE(doc->pages.size() == 1);
   const PageText& p = doc->pages[0];
@@ -97,17 +93,17 @@ TEST_CASE("a page whose text layer is TCVN3 mojibake is converted or OCR'd") {
 
 TEST_CASE("an encrypted PDF fails with a clear error; an owner password alone does not stop it") {
   Reader reader;
-  auto locked = reader.read(scan("encrypted", kStem + ".pdf"), "scan.pdf");
+  auto locked = reader.read(read_scan("encrypted", kStem + ".pdf"), "scan.pdf");
   REQUIRE_FALSE(locked);
   CHECK(locked.message() == "scan.pdf: encrypted PDF, cannot read text (a password is needed to open it)");
-  auto open = reader.read(scan("encrypted", "owner-only.pdf"), "owner.pdf");
+  auto open = reader.read(read_scan("encrypted", "owner-only.pdf"), "owner.pdf");
   REQUIRE(open);
   CHECK(open->pages[0].origin == TextOrigin::kPdfText);
   CHECK(open->pages[0].text.find("Theo đề nghị của Bộ Thông tin") != std::string::npos);
 }
 
 TEST_CASE("a damaged PDF gives its readable pages and names the others") {
-  std::string bytes = scan("pdf", "001_aeed54e906f1f406.pdf");
+  std::string bytes = read_scan("pdf", "001_aeed54e906f1f406.pdf");
   // Overwrite the compressed content stream of page 4 (object 11), keeping offsets.
   size_t obj = bytes.find("\n11 0 obj");
   REQUIRE(obj != std::string::npos);
@@ -124,7 +120,7 @@ TEST_CASE("a damaged PDF gives its readable pages and names the others") {
 }
 
 TEST_CASE("a truncated or corrupt PDF gives a clear error") {
-  std::string bytes = scan("pdf", kStem + ".pdf");
+  std::string bytes = read_scan("pdf", kStem + ".pdf");
   Reader reader;
   auto truncated = reader.read(bytes.substr(0, bytes.size() / 3), "cut.pdf");
   REQUIRE_FALSE(truncated);

@@ -20,6 +20,10 @@ std::string read_file(const std::filesystem::path& path) {
   return ss.str();
 }
 
+std::string read_scan(const std::string& variant, const std::string& file) {
+  return read_file(source_dir() / "samples" / "scans" / variant / file);
+}
+
 void write_file(const std::filesystem::path& path, const std::string& bytes) {
   std::filesystem::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary);

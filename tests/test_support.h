@@ -10,6 +10,8 @@ namespace congvan::test {
 std::filesystem::path source_dir();   // the repository
 std::filesystem::path samples_dir();  // samples/letters
 std::string read_file(const std::filesystem::path& path);
+// The bytes of a committed test scan: samples/scans/VARIANT/FILE.
+std::string read_scan(const std::string& variant, const std::string& file);
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 
 // A fresh temporary folder removed when the object goes away.
