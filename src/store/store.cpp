@@ -299,6 +299,23 @@ constexpr const char* kDocColumns =
 
 }  // namespace
 
+// A row of `SELECT kDocColumns`: the document with its extraction.
+Result<DocumentRecord> Store::Impl::read_document(Statement& st) {
+  DocumentRecord r;
+  r.id = st.integer(0);
+  r.source = st.text(1);
+  r.path = st.text(2);
+  r.sha256 = st.text(3);
+  r.pages = static_cast<int>(st.integer(4));
+  r.origin = text_origin_from_string(st.text(5)).value_or(TextOrigin::kPlainText);
+  r.ocr_confidence = st.opt_real(6);
+  r.ingested_at = st.text(7);
+  auto ex = read_extraction(r.id, st, 8);
+  if (!ex) return ex.status();
+  r.extraction = std::move(ex.value());
+  return r;
+}
+
 Result<Extraction> Store::Impl::read_extraction(int64_t doc_id, Statement& r, int c) {
   Extraction ex;
   LetterHeader& h = ex.header;
@@ -415,19 +432,9 @@ Result<std::vector<DocumentRecord>> Store::load_documents() {
     auto s = st->step();
     if (!s) return s.status();
     if (!*s) break;
-    DocumentRecord r;
-    r.id = st->integer(0);
-    r.source = st->text(1);
-    r.path = st->text(2);
-    r.sha256 = st->text(3);
-    r.pages = static_cast<int>(st->integer(4));
-    r.origin = text_origin_from_string(st->text(5)).value_or(TextOrigin::kPlainText);
-    r.ocr_confidence = st->opt_real(6);
-    r.ingested_at = st->text(7);
-    auto ex = impl_->read_extraction(r.id, *st, 8);
-    if (!ex) return ex.status();
-    r.extraction = std::move(ex.value());
-    out.push_back(std::move(r));
+    auto r = impl_->read_document(*st);
+    if (!r) return r.status();
+    out.push_back(std::move(r.value()));
   }
   return out;
 }
@@ -441,19 +448,7 @@ Result<DocumentRecord> Store::load_document(int64_t document_id) {
   auto s = st->step();
   if (!s) return s.status();
   if (!*s) return Status::error("no document with id " + std::to_string(document_id));
-  DocumentRecord r;
-  r.id = st->integer(0);
-  r.source = st->text(1);
-  r.path = st->text(2);
-  r.sha256 = st->text(3);
-  r.pages = static_cast<int>(st->integer(4));
-  r.origin = text_origin_from_string(st->text(5)).value_or(TextOrigin::kPlainText);
-  r.ocr_confidence = st->opt_real(6);
-  r.ingested_at = st->text(7);
-  auto ex = impl_->read_extraction(r.id, *st, 8);
-  if (!ex) return ex.status();
-  r.extraction = std::move(ex.value());
-  return r;
+  return impl_->read_document(*st);
 }
 
 Result<DocumentText> Store::load_text(int64_t document_id) {

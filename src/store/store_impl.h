@@ -20,6 +20,7 @@ struct Store::Impl {
                           const std::map<std::string, int64_t>& ids = {});
   Status delete_extraction(int64_t doc_id);
   Result<Extraction> read_extraction(int64_t doc_id, Statement& doc_row, int first_col);
+  Result<DocumentRecord> read_document(Statement& doc_row);
 };
 
 // Access to the connection for the other files of src/store/.
