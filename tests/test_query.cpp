@@ -12,6 +12,7 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
+#include "cli/query_options.h"
 #include "cli/table.h"
 #include "congvan/query.h"
 #include "text/display.h"
@@ -324,6 +325,29 @@ TEST_CASE("done, reopen and corrections are audited and survive reextract", "[qu
     REQUIRE(led.is_ok());
     for (const auto& h : *led) ids.push_back(h.task_id);
     CHECK(std::count(ids.begin(), ids.end(), fixed_id) == 1);
+    // The deadline listing shows the status and the corrections.
+    QueryFilter all = as_of("2024-01-10");
+    all.status = "all";
+    auto listed = find_deadlines(store, all);
+    REQUIRE(listed.is_ok());
+    std::vector<std::string> rows;
+    for (const auto& r : *listed) {
+      if (r.task_id != done_id && r.task_id != fixed_id) continue;
+      rows.push_back(std::to_string(r.task_id) + " " + r.status + " " +
+                     r.effective_due.value_or("-") + " " + join_names(r.lead) + " " + r.task_text);
+    }
+    CHECK(rows == std::vector<std::string>{
+                      std::to_string(done_id) + " done 2023-12-15 Sở Tài chính Rà soát, đơn "
+                      "giản hóa thủ tục hành chính nội bộ",
+                      std::to_string(fixed_id) + " open 2024-02-15 Sở Nội vụ Rà soát thủ tục "
+                      "hành chính nội bộ (sửa)"});
+    QueryFilter done = as_of("2024-01-10");
+    done.status = "done";
+    auto closed = find_deadlines(store, done);
+    REQUIRE(closed.is_ok());
+    std::vector<int64_t> closed_ids;
+    for (const auto& r : *closed) closed_ids.push_back(r.task_id);
+    CHECK(closed_ids == std::vector<int64_t>{done_id});
   };
   check_state(1, 3);
   // reextract rewrites the rows; each (letter, item) keeps its task id, and

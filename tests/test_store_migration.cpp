@@ -1,7 +1,8 @@
 // Tests for the schema upgrades on a database that holds letters: 4 → 5 keeps
 // every row and task id, makes ids never reused, fills the query tables, and
-// indexes the letters stored before the search index existed; and task ids
-// stay with (letter, item) across reextract.
+// indexes the letters stored before the search index existed; 5 → 6 fills
+// the deadline listing as writing the letters would; and task ids stay with
+// (letter, item) across reextract.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -60,6 +61,14 @@ INSERT INTO document_search(rowid, header, body) VALUES
   REQUIRE(std::system(cmd.c_str()) == 0);
 }
 
+// The rows of a table as the sqlite3 shell prints them, in key order.
+std::string dump(const std::filesystem::path& db, const std::string& query) {
+  const auto out = db.parent_path() / "dump.txt";
+  const std::string cmd = "sqlite3 " + db.string() + " \"" + query + "\" > " + out.string();
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  return congvan::test::read_file(out);
+}
+
 std::vector<int64_t> task_ids(Store& store, int64_t document_id) {
   auto view = show_document(store, document_id);
   REQUIRE(view.is_ok());
@@ -84,7 +93,7 @@ TEST_CASE("migration 4 to 5 keeps letters, task ids and follow-up, and indexes o
   make_schema4_database(dir / "old.db");
   auto store = Store::open(dir / "old.db");
   REQUIRE(store);
-  CHECK(store->schema_version() == 5);
+  CHECK(store->schema_version() == 6);
   CHECK(*store->count_rows("documents") == 2);
   CHECK(*store->count_rows("tasks") == 2);
   CHECK(*store->count_rows("assignees") == 2);
@@ -114,6 +123,21 @@ TEST_CASE("migration 4 to 5 keeps letters, task ids and follow-up, and indexes o
   got.clear();
   for (const auto& r : *rows) got.push_back(std::to_string(r.task_id) + " " + r.effective_due.value_or("-"));
   CHECK(got == std::vector<std::string>{"9 2024-01-10", "9 2024-01-20", "7 2024-03-31"});
+
+  // 5 → 6: the listing the upgrade wrote is the one writing the letters
+  // gives (rebuild_indexes rewrites every letter's rows).
+  const std::string listing_sql = "SELECT * FROM deadline_list ORDER BY due_key, deadline_id";
+  const std::string upgraded = dump(dir / "old.db", listing_sql);
+  CHECK(upgraded ==
+        "2024-01-10|2|0|0|2|9|by_date|open|0so tai chinh|2024-01-10|||||||trước ngày 10/01/2024|0|"
+        "hy.txt|b2|88|KH-UBND|UBND tỉnh Hưng Yên|1|Báo cáo kết quả số hóa hồ sơ.|STC|\n"
+        "2024-03-31|1|0|0|1|7|by_date|done|0so tai chinh|2024-03-31|||||||trước ngày 31/3/2024|0|"
+        "qt.txt|a1|3692|UBND-KSTTHC|UBND tỉnh Quảng Trị|1|Rà soát thủ tục hành chính nội bộ.|"
+        "Sở Tài chính|\n"
+        "rmonth:20|2|0|1|3|9|recurring|open|0so tai chinh||||||month|20|trước ngày 20 hằng "
+        "tháng|0|hy.txt|b2|88|KH-UBND|UBND tỉnh Hưng Yên|1|Báo cáo kết quả số hóa hồ sơ.|STC|\n");
+  REQUIRE(rebuild_indexes(*store).is_ok());
+  CHECK(dump(dir / "old.db", listing_sql) == upgraded);
 
   // The report counts from the tables the upgrade filled: task 7 is done.
   auto report = lead_report(*store, "2024-01-15", 7);

@@ -48,16 +48,21 @@ void sql_fold(sqlite3_context* ctx, int, sqlite3_value** argv) {
                       SQLITE_TRANSIENT);
 }
 
-// congvan_fold(text) for the issuer filter and the lead sort, and a page
-// cache and memory map big enough that a query over a million tasks reads
-// pages from memory rather than by one pread each (per connection, idempotent).
-void register_functions(sqlite3* db) {
+// congvan_fold(text) for the issuer filter and the listing's lead order,
+// and a page cache and memory map big enough that a query over a million
+// tasks reads pages from memory rather than by one pread each (per
+// connection, called when the store opens).
+}  // namespace
+
+void register_query_functions(sqlite3* db) {
   sqlite3_create_function_v2(db, "congvan_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                              new FoldCache, sql_fold, nullptr, nullptr,
                              [](void* cache) { delete static_cast<FoldCache*>(cache); });
   exec(db, "PRAGMA cache_size = -65536");
   exec(db, "PRAGMA mmap_size = 1073741824");
 }
+
+namespace {
 
 std::vector<std::string> split_names(const std::string& joined) {
   std::vector<std::string> out;
@@ -141,10 +146,22 @@ const char* kKeyIds =
     "(SELECT id FROM body_keys WHERE key IN (SELECT value FROM json_each(?)) OR instr(' ' || key "
     "|| ' ', ?) > 0)";
 
-Status add_body_filter(Where& w, const BodyFilter& body, const char* role) {
+// The columns the task filters test: of tasks t joined with documents d
+// (find_tasks), or of the listing l (deadline_list, find_deadlines).
+struct Columns {
+  const char* status;
+  const char* task;
+  const char* document;
+  const char* issuer;
+  bool listing;
+};
+constexpr Columns kTaskColumns{"t.status", "t.id", "d.id", "d.issuer", false};
+constexpr Columns kListColumns{"l.status", "l.task_id", "l.document_id", "l.issuer", true};
+
+Status add_body_filter(Where& w, const BodyFilter& body, const char* role, const Columns& c) {
   const std::string key = body_key(body.text);
   if (key.empty()) return Status::error("'" + body.text + "' names no body");
-  w.add(std::string("t.id IN (SELECT tb.task_id FROM task_bodies tb WHERE tb.role = '") + role +
+  w.add(std::string(c.task) + " IN (SELECT tb.task_id FROM task_bodies tb WHERE tb.role = '" + role +
             "' AND tb.key_id IN " + kKeyIds + ")",
         json_array(body_keys_of(body)));
   w.params.push_back(" " + key + " ");
@@ -155,12 +172,12 @@ Status add_body_filter(Where& w, const BodyFilter& body, const char* role) {
 // `skip_role`: that body filter is applied elsewhere (due_by_body);
 // `issuer_drives`: the issuer's letters may be the way in (else the issuer
 // is tested on each row another index gives).
-Status task_filters(const QueryFilter& f, Where& w, const char* skip_role = nullptr,
-                    bool issuer_drives = true) {
+Status task_filters(const QueryFilter& f, Where& w, const Columns& c = kTaskColumns,
+                    const char* skip_role = nullptr, bool issuer_drives = true) {
   // Unary + keeps the planner off the status index: most tasks are open, so
   // the due-date index is the better way in.
-  if (f.overdue || f.status == "open") w.add("+t.status = 'open'");
-  else if (f.status == "done") w.add("+t.status = 'done'");
+  if (f.overdue || f.status == "open") w.add(std::string("+") + c.status + " = 'open'");
+  else if (f.status == "done") w.add(std::string("+") + c.status + " = 'done'");
   else if (f.status != "all") return Status::error("status must be open, done or all, not '" + f.status + "'");
   if (f.doc) {
     // "3692", "3692/UBND-KSTTHC", "/UBND-NC", a file name or an id; each
@@ -171,7 +188,8 @@ Status task_filters(const QueryFilter& f, Where& w, const char* skip_role = null
       if (slash > 0) number = f.doc->substr(0, slash);
       symbol = f.doc->substr(slash + 1);
     }
-    w.add("d.id IN (SELECT id FROM documents WHERE number = ? UNION ALL SELECT id FROM documents "
+    w.add(std::string(c.document) + " IN (SELECT id FROM documents WHERE number = ? UNION ALL"
+          " SELECT id FROM documents "
           "WHERE source = ? UNION ALL SELECT id FROM documents WHERE number IS ? AND symbol = ? "
           "UNION ALL SELECT id FROM documents WHERE CAST(id AS TEXT) = ? AND id = CAST(? AS INTEGER))");
     w.params.push_back(*f.doc);
@@ -186,16 +204,20 @@ Status task_filters(const QueryFilter& f, Where& w, const char* skip_role = null
     // Folding each distinct issuer once (documents_by_issuer) instead of each
     // row; LIMIT -1 keeps SQLite from pushing the fold into the DISTINCT
     // (one fold per letter).
-    w.add(std::string(issuer_drives ? "" : "+") +
-              "d.issuer IN (SELECT issuer FROM (SELECT DISTINCT issuer FROM documents WHERE "
-              "issuer IS NOT NULL LIMIT -1) WHERE instr(congvan_fold(issuer), ?) > 0)",
-          fold(*f.issuer));
+    // The listing has no issuer index: its rows are reached through the
+    // issuer's letters (deadline_list_by_document).
+    const std::string issuers =
+        " IN (SELECT issuer FROM (SELECT DISTINCT issuer FROM documents WHERE issuer IS NOT "
+        "NULL LIMIT -1) WHERE instr(congvan_fold(issuer), ?) > 0)";
+    if (!issuer_drives) w.add(std::string("+") + c.issuer + issuers, fold(*f.issuer));
+    else if (c.listing) w.add(std::string(c.document) + " IN (SELECT id FROM documents WHERE issuer" + issuers + ")", fold(*f.issuer));
+    else w.add(std::string(c.issuer) + issuers, fold(*f.issuer));
   }
   if (f.lead && !(skip_role && std::string(skip_role) == "lead")) {
-    if (Status s = add_body_filter(w, *f.lead, "lead"); !s) return s;
+    if (Status s = add_body_filter(w, *f.lead, "lead", c); !s) return s;
   }
   if (f.support && !(skip_role && std::string(skip_role) == "support")) {
-    if (Status s = add_body_filter(w, *f.support, "support"); !s) return s;
+    if (Status s = add_body_filter(w, *f.support, "support", c); !s) return s;
   }
   return Status::ok();
 }
@@ -229,37 +251,38 @@ struct Candidate {
   int64_t document_id = 0;
   int64_t task_position = 0;
   int64_t deadline_position = 0;
-  std::optional<std::string> lead_key;
-  std::optional<std::string> due;  // effective
+  std::string lead_order;           // '0' + the first lead folded, '1' without a lead
+  std::optional<std::string> due;   // effective
   std::vector<std::string> next;
-  DeadlineHit hit;  // what find_deadlines returns, but the body names
+  DeadlineHit hit;  // what find_deadlines returns
 };
+
+// Three-way comparison of optional dates or names, a missing one last.
+int compare_last_missing(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  if (a.has_value() != b.has_value()) return a.has_value() ? -1 : 1;
+  if (!a) return 0;
+  return a->compare(*b);
+}
 
 bool candidate_less(const Candidate& a, const Candidate& b, const std::string& sort) {
   auto doc_order = [](const Candidate& x) {
     return std::tuple(x.document_id, x.task_position, x.deadline_position);
   };
-  auto due_order = [](const Candidate& x) {
-    return std::tuple(!x.due.has_value(), x.due.value_or(""));
-  };
   if (sort == "doc") return doc_order(a) < doc_order(b);
   if (sort == "lead") {
-    auto la = std::tuple(!a.lead_key.has_value(), a.lead_key.value_or(""));
-    auto lb = std::tuple(!b.lead_key.has_value(), b.lead_key.value_or(""));
-    if (la != lb) return la < lb;
+    if (int c = a.lead_order.compare(b.lead_order); c != 0) return c < 0;
   }
-  if (due_order(a) != due_order(b)) return due_order(a) < due_order(b);
+  if (int c = compare_last_missing(a.due, b.due); c != 0) return c < 0;
   return doc_order(a) < doc_order(b);
 }
 
-// ORDER BY for a sort; `due_known`: every row has a due date, so the
-// due-date index gives the order (no "due IS NULL" term in front).
-std::string order_sql(const std::string& sort, bool due_known = false) {
-  if (sort == "doc") return " ORDER BY d.id, t.position, x.position";
-  std::string by_due = std::string(due_known ? "" : "x.due IS NULL, ") +
-                       "x.due, d.id, t.position, x.position";
-  if (sort == "lead") return std::string(" ORDER BY ") + kLeadKey + " IS NULL, " + kLeadKey + ", " + by_due;
-  return " ORDER BY " + by_due;
+// ORDER BY for a sort, of the listing's rows that are not recurring (their
+// due key is the date, '~' when undated, so it orders like "undated last").
+std::string order_sql(const std::string& sort) {
+  const std::string doc = "l.document_id, l.task_position, l.deadline_position";
+  if (sort == "doc") return " ORDER BY " + doc;
+  if (sort == "lead") return " ORDER BY l.lead_order, l.due_key, " + doc;
+  return " ORDER BY l.due_key, " + doc;
 }
 
 // The body filter answered from due_by_body: the deadlines of the tasks
@@ -267,8 +290,8 @@ std::string order_sql(const std::string& sort, bool due_known = false) {
 // [lo, hi] (a date; '' undated; 'r' recurring), one index range per key.
 void add_due_range(Where& w, const BodyFilter& body, const char* role, const std::string& lo,
                    const std::string& hi) {
-  w.add("x.id IN (SELECT deadline_id FROM due_by_body WHERE role = ? AND due >= ? AND due <= ? "
-        "AND key_id IN " + std::string(kKeyIds) + ")");
+  w.add("l.deadline_id IN (SELECT deadline_id FROM due_by_body WHERE role = ? AND due >= ? AND "
+        "due <= ? AND key_id IN " + std::string(kKeyIds) + ")");
   w.params.emplace_back(std::string(role));
   w.params.emplace_back(lo);
   w.params.emplace_back(hi);
@@ -276,9 +299,15 @@ void add_due_range(Where& w, const BodyFilter& body, const char* role, const std
   w.params.emplace_back(" " + body_key(body.text) + " ");
 }
 
+// The listing's key of a recurring deadline: 'r' + every + ':' + day (0: none).
+std::string recurring_key(const std::string& every, int day) {
+  return "r" + every + ":" + std::to_string(day);
+}
+
 // The deadlines matching `f` in the order it asks, limited to f.limit rows,
 // or, with `task_limit`, to the rows of the first `task_limit` tasks (the
-// caller truncates; rows tied on the last date are all kept).
+// caller truncates; rows tied on the last date are all kept). Every row
+// comes from deadline_list (schema 6) alone.
 Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilter& f,
                                                    int64_t task_limit = 0) {
   if (f.sort != "due" && f.sort != "lead" && f.sort != "doc") {
@@ -293,21 +322,24 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
   if (by_body && body_key(by_body->text).empty()) {
     return Status::error("'" + by_body->text + "' names no body");
   }
-  // Rows in due order with a limit: walking the due index and testing the
+  // Rows in due order with a limit: walking the due key and testing the
   // issuer of each row stops after a few thousand rows; otherwise the
   // issuer's letters are the way in.
   const bool walk_due = f.sort == "due" && (dated || f.limit > 0 || task_limit > 0);
   Where common;
-  if (Status s = task_filters(f, common, by_body ? body_role : nullptr, !walk_due); !s) return s;
-  if (!f.kinds.empty()) common.add("x.kind IN (SELECT value FROM json_each(?))", json_array(f.kinds));
+  if (Status s = task_filters(f, common, kListColumns, by_body ? body_role : nullptr, !walk_due); !s) return s;
+  // One kind: an equality, so that (kind, due key) is the way in.
+  if (f.kinds.size() == 1) common.add("l.kind = ?", f.kinds.front());
+  else if (!f.kinds.empty()) common.add("l.kind IN (SELECT value FROM json_each(?))", json_array(f.kinds));
   std::vector<Candidate> out;
   if (dated && window->empty()) return out;
-  const std::string select = std::string(
-      "SELECT x.id, d.id, t.position, x.position, x.kind, x.due, x.every, x.day, ") +
-      (f.sort == "lead" ? kLeadKey : "NULL") +
-      ", t.id, d.source, d.sha256, d.number, d.symbol, d.issuer, t.item, t.text, t.status, "
-      "x.time, x.count, x.unit, x.anchor, x.text, x.needs_review FROM deadlines x JOIN tasks t "
-      "ON t.id = x.task_id JOIN documents d ON d.id = t.document_id WHERE 1";
+  const std::string select =
+      "SELECT l.deadline_id, l.document_id, l.task_position, l.deadline_position, l.kind, l.due, "
+      "l.every, l.day, l.lead_order, l.task_id, l.source, l.sha256, l.number, l.symbol, "
+      "l.issuer, l.item, l.task_text, l.status, l.time, l.count, l.unit, l.anchor, "
+      "l.deadline_text, l.needs_review, l.leads, l.supports FROM deadline_list l WHERE 1";
+  // The next dates of each (every, day) pair, computed once per query.
+  std::map<std::pair<std::string, int>, std::vector<std::string>> next_of;
   // Reads rows; with `stop` > 0 (rows come in due order) stops once `stop`
   // rows (or tasks, with task_limit) are in and the date changes.
   // `next` (when given) steps `st` to its next row instead of st.step().
@@ -321,26 +353,27 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       if (!s) return s.status();
       if (!*s) break;
       Candidate c;
-      c.deadline_id = st.integer(0);
-      c.document_id = st.integer(1);
-      c.task_position = st.integer(2);
-      c.deadline_position = st.integer(3);
-      const std::string kind = st.text(4);
+      DeadlineHit& h = c.hit;
+      Deadline& x = h.deadline;
+      x.kind = st.text(4);
       c.due = st.opt_text(5);
-      c.lead_key = st.opt_text(8);
-      c.task_id = st.integer(9);
-      if (kind == "recurring") {
-        Deadline d;
-        d.kind = kind;
-        d.every = st.opt_text(6);
-        if (auto v = st.opt_integer(7)) d.day = static_cast<int>(*v);
-        c.next = next_occurrences(d, f.as_of, std::max(1, f.occurrences));
+      if (x.kind == "recurring") {
+        x.every = st.opt_text(6);
+        if (auto v = st.opt_integer(7)) x.day = static_cast<int>(*v);
+        auto [it, added] = next_of.try_emplace({x.every.value_or(""), x.day.value_or(0)});
+        if (added) it->second = next_occurrences(x, f.as_of, std::max(1, f.occurrences));
+        c.next = it->second;
         if (!c.next.empty()) c.due = c.next.front();
         if (dated && (!c.due || !window->contains(*c.due))) continue;
       }
       if (last_due && c.due != *last_due) break;
+      c.deadline_id = st.integer(0);
+      c.document_id = st.integer(1);
+      c.task_position = st.integer(2);
+      c.deadline_position = st.integer(3);
+      c.lead_order = st.text(8);
+      c.task_id = st.integer(9);
       // Every column of the answer comes with the row: no second visit.
-      DeadlineHit& h = c.hit;
       h.deadline_id = c.deadline_id;
       h.task_id = c.task_id;
       h.document_id = c.document_id;
@@ -352,17 +385,19 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       h.task_text = st.text(16);
       h.status = st.text(17);
       h.deadline_position = static_cast<int>(c.deadline_position);
-      Deadline& x = h.deadline;
-      x.kind = kind;
       x.due = st.opt_text(5);
-      x.every = st.opt_text(6);
-      if (auto v = st.opt_integer(7)) x.day = static_cast<int>(*v);
+      if (x.kind != "recurring") {
+        x.every = st.opt_text(6);
+        if (auto v = st.opt_integer(7)) x.day = static_cast<int>(*v);
+      }
       x.time = st.opt_text(18);
       if (auto v = st.opt_integer(19)) x.count = static_cast<int>(*v);
       x.unit = st.opt_text(20);
       x.anchor = st.opt_text(21);
       x.text = st.text(22);
       x.needs_review = st.integer(23) != 0;
+      h.lead = split_names(st.opt_text(24).value_or(""));
+      h.support = split_names(st.opt_text(25).value_or(""));
       if (task_limit > 0) tasks.insert(c.task_id);
       const int64_t have = task_limit > 0 ? static_cast<int64_t>(tasks.size())
                                           : static_cast<int64_t>(rows.size()) + 1;
@@ -371,9 +406,13 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     }
     return rows;
   };
+  auto keep = [&](std::vector<Candidate>& rows) {
+    if (out.empty()) out = std::move(rows);
+    else out.insert(out.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+  };
   // `limit`: a LIMIT clause; `stop`: rows come by due date, stop reading
   // after `stop` rows or tasks (the date order is all SQL has to give, so
-  // the index on due answers without sorting every row of the window).
+  // the due key answers without sorting every row of the window).
   auto run = [&](const Where& w, const std::string& order, int64_t limit, int64_t stop = 0) -> Status {
     std::string sql = select + w.sql + order;
     if (limit > 0) sql += " LIMIT " + std::to_string(limit);
@@ -382,7 +421,7 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     w.bind(*st);
     auto rows = read(*st, stop);
     if (!rows) return rows.status();
-    for (auto& r : *rows) out.push_back(std::move(r));
+    keep(*rows);
     return Status::ok();
   };
   const int64_t stop = task_limit > 0 ? task_limit : f.limit;
@@ -403,7 +442,7 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       if (!*row) break;
       ids.push_back(keyed->integer(0));
     }
-    auto st = Statement::prepare(db, select + w.sql + " AND x.id = ?");
+    auto st = Statement::prepare(db, select + w.sql + " AND l.deadline_id = ?");
     if (!st) return st.status();
     const int id_at = static_cast<int>(w.params.size()) + 1;
     size_t at = 0;
@@ -420,33 +459,31 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     };
     auto rows = read(*st, stop, next);
     if (!rows) return rows.status();
-    for (auto& r : *rows) out.push_back(std::move(r));
+    keep(*rows);
     return Status::ok();
   };
   {
+    // Dated rows have a date as their due key, undated ones '~'.
     Where w = common;
-    w.add("x.kind <> 'recurring'");
     if (dated && by_body && f.sort == "due") {
       if (Status s = run_body_by_due(w, window->lo.value_or("0"), window->hi.value_or("9")); !s) return s;
     } else if (dated) {
       if (by_body) {
         add_due_range(w, *by_body, body_role, window->lo.value_or("0"), window->hi.value_or("9"));
-      } else {
-        w.add("x.due IS NOT NULL");
-        if (window->lo) w.add("x.due >= ?", *window->lo);
-        if (window->hi) w.add("x.due <= ?", *window->hi);
       }
+      w.add("l.due_key >= ?", window->lo.value_or("0"));
+      w.add("l.due_key <= ?", window->hi.value_or("9"));
       if (f.sort == "due") {
-        if (Status s = run(w, " ORDER BY x.due", 0, stop); !s) return s;
-      } else if (Status s = run(w, order_sql(f.sort, true), f.limit); !s) return s;
+        if (Status s = run(w, order_sql("due"), 0, stop); !s) return s;
+      } else if (Status s = run(w, order_sql(f.sort), f.limit); !s) return s;
     } else if (f.sort == "due") {
-      // Dated rows in index order, then the undated ones if room is left.
+      // Dated rows in key order, then the undated ones if room is left.
       if (by_body) {
         if (Status s = run_body_by_due(w, "0", "9"); !s) return s;
       } else {
         Where with_due = w;
-        with_due.add("x.due IS NOT NULL");
-        if (Status s = run(with_due, " ORDER BY x.due", 0, stop); !s) return s;
+        with_due.add("l.due_key >= '0' AND l.due_key <= '9'");
+        if (Status s = run(with_due, order_sql("due"), 0, stop); !s) return s;
       }
       const int64_t left = f.limit > 0 ? f.limit - static_cast<int64_t>(out.size()) : 0;
       if (task_limit > 0 || f.limit == 0 || left > 0) {
@@ -454,11 +491,12 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
         // With a letter or issuer filter, start from its rows rather than
         // from every undated deadline.
         if (by_body) add_due_range(without, *by_body, body_role, "", "");
-        else without.add(f.doc || f.issuer ? "+x.due IS NULL" : "x.due IS NULL");
+        without.add(f.doc || f.issuer || by_body ? "+l.due_key = '~'" : "l.due_key = '~'");
         if (Status s = run(without, order_sql("doc"), task_limit > 0 ? 0 : left); !s) return s;
       }
     } else {
       if (by_body) add_due_range(w, *by_body, body_role, "", "9");
+      w.add("+l.kind <> 'recurring'");
       if (Status s = run(w, order_sql(f.sort), f.limit); !s) return s;
     }
   }
@@ -475,7 +513,14 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     if (by_body) add_due_range(w, *by_body, body_role, "r", "r");
     // Unary +: with a selective filter, start from its rows, not from every
     // recurring deadline.
-    w.add(selective ? "+x.kind = 'recurring'" : "x.kind = 'recurring'");
+    w.add(selective ? "+l.kind = 'recurring'" : "l.kind = 'recurring'");
+    // By lead with a limit: a recurring row after the last lead already in
+    // cannot enter the first `limit` rows (the lead index's range).
+    if (f.sort == "lead" && f.limit > 0 && static_cast<int64_t>(out.size()) >= f.limit) {
+      std::string last = out.front().lead_order;
+      for (const auto& c : out) last = std::max(last, c.lead_order);
+      w.add("l.lead_order <= ?", last);
+    }
     std::string sql = select + w.sql + order_sql(f.sort == "due" ? "doc" : f.sort);
     if (f.limit > 0 && f.sort == "doc" && !dated) sql += " LIMIT " + std::to_string(f.limit);
     auto st = Statement::prepare(db, sql);
@@ -483,16 +528,16 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     w.bind(*st);
     auto rows = read(*st, 0);
     if (!rows) return rows.status();
-    for (auto& r : *rows) out.push_back(std::move(r));
+    keep(*rows);
   } else if (wants_recurring) {
     // A recurring deadline's next date depends only on (every, day): take
-    // the pairs whose date is in the window, soonest first, each an index
-    // lookup (deadlines_recurring), and stop once `limit` rows are in hand.
+    // the pairs whose date is in the window, soonest first, each one range
+    // of the listing's key ('r' + every + ':' + day, in letter order), and
+    // stop once `limit` rows are in hand.
     Where w = common;
-    w.add("x.kind = 'recurring' AND x.every = ? AND x.day IS ?");
-    const size_t every_at = w.params.size();
+    w.add("l.due_key = ?");
+    const size_t key_at = w.params.size();
     w.params.emplace_back(std::string());
-    w.params.emplace_back(std::monostate{});
     // One pair's rows share their date: order them like the documents.
     std::string sql = select + w.sql + order_sql(f.sort == "due" ? "doc" : f.sort);
     if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
@@ -523,8 +568,7 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     for (const Pair& p : pairs) {
       // Rows of later dates cannot enter the first `limit` once enough are in.
       if (f.sort == "due" && stop > 0 && taken >= stop && p.first != last_first) break;
-      w.params[every_at] = p.every;
-      w.params[every_at + 1] = p.day > 0 ? Param(static_cast<int64_t>(p.day)) : Param(std::monostate{});
+      w.params[key_at] = recurring_key(p.every, p.day);
       st->reset();
       w.bind(*st);
       auto rows = read(*st, 0);
@@ -536,14 +580,21 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
         taken += static_cast<int64_t>(rows->size());
       }
       last_first = p.first;
-      for (auto& r : *rows) out.push_back(std::move(r));
+      keep(*rows);
     }
   }
-  std::stable_sort(out.begin(), out.end(), [&](const Candidate& a, const Candidate& b) {
-    return candidate_less(a, b, f.sort);
+  // Sorted through an index: the rows themselves move once.
+  std::vector<size_t> order(out.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return candidate_less(out[a], out[b], f.sort);
   });
-  if (f.limit > 0 && static_cast<int64_t>(out.size()) > f.limit) out.resize(f.limit);
-  return out;
+  size_t keep_rows = order.size();
+  if (f.limit > 0 && static_cast<int64_t>(keep_rows) > f.limit) keep_rows = static_cast<size_t>(f.limit);
+  std::vector<Candidate> sorted;
+  sorted.reserve(keep_rows);
+  for (size_t i = 0; i < keep_rows; ++i) sorted.push_back(std::move(out[order[i]]));
+  return sorted;
 }
 
 const char* kNames =
@@ -711,36 +762,12 @@ std::vector<std::string> next_occurrences(const Deadline& d, const std::string& 
 
 Result<std::vector<DeadlineHit>> find_deadlines(Store& store, const QueryFilter& f) {
   sqlite3* db = StoreAccess::db(store);
-  register_functions(db);
   auto candidates = deadline_candidates(db, f);
   if (!candidates) return candidates.status();
-  // The bodies of the tasks, in one pass over their assignees.
-  std::vector<int64_t> task_ids;
-  std::set<int64_t> seen;
-  for (const auto& c : *candidates) {
-    if (seen.insert(c.task_id).second) task_ids.push_back(c.task_id);
-  }
-  auto st = Statement::prepare(db,
-      "SELECT a.task_id, a.role, a.name FROM json_each(?) j CROSS JOIN assignees a ON a.task_id = "
-      "j.value ORDER BY j.key, a.role, a.position");
-  if (!st) return st.status();
-  st->bind(1, json_ids(task_ids));
-  std::map<int64_t, std::pair<std::vector<std::string>, std::vector<std::string>>> names;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return row.status();
-    if (!*row) break;
-    auto& who = names[st->integer(0)];
-    (st->text(1) == "lead" ? who.first : who.second).push_back(st->text(2));
-  }
   std::vector<DeadlineHit> out;
   out.reserve(candidates->size());
   for (auto& c : *candidates) {
     DeadlineHit h = std::move(c.hit);
-    if (auto it = names.find(h.task_id); it != names.end()) {
-      h.lead = it->second.first;
-      h.support = it->second.second;
-    }
     h.effective_due = c.due;
     h.next = std::move(c.next);
     h.overdue = h.status == "open" && h.effective_due && *h.effective_due < f.as_of;
@@ -751,7 +778,6 @@ Result<std::vector<DeadlineHit>> find_deadlines(Store& store, const QueryFilter&
 
 Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
   sqlite3* db = StoreAccess::db(store);
-  register_functions(db);
   std::vector<int64_t> ids;
   auto read_ids = [&](Statement& st) -> Status {
     for (;;) {
@@ -785,7 +811,7 @@ Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
     Where w;
     w.params = {std::string(body_role), json_array(body_keys_of(*by_body)),
                 " " + body_key(by_body->text) + " "};
-    if (Status s = task_filters(f, w, body_role); !s) return s;
+    if (Status s = task_filters(f, w, kTaskColumns, body_role); !s) return s;
     std::string sql = "SELECT t.id FROM (" + dated_of_body + ") m JOIN tasks t ON t.id = m.task_id "
                       "JOIN documents d ON d.id = t.document_id WHERE 1" + w.sql +
                       " ORDER BY m.first, d.id, t.position";
@@ -815,7 +841,7 @@ Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
     // index: walk it, keep the first `limit` tasks (and those tied with the
     // last), then the tasks without a dated deadline if room is left.
     Where w;
-    if (Status s = task_filters(f, w, nullptr, false); !s) return s;
+    if (Status s = task_filters(f, w, kTaskColumns, nullptr, false); !s) return s;
     auto st = Statement::prepare(db,
         "SELECT x.task_id, x.due, d.id, t.position FROM deadlines x JOIN tasks t ON t.id = "
         "x.task_id JOIN documents d ON d.id = t.document_id WHERE x.due IS NOT NULL" + w.sql +
@@ -936,7 +962,6 @@ Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
 
 Result<std::vector<DocumentSummary>> list_documents(Store& store) {
   sqlite3* db = StoreAccess::db(store);
-  register_functions(db);
   auto st = Statement::prepare(db,
       "SELECT d.id, d.source, d.doc_type, d.number, d.symbol, d.date, d.issuer, d.subject, "
       "(SELECT count(*) FROM tasks t WHERE t.document_id = d.id), (SELECT count(*) FROM tasks t "
@@ -1060,6 +1085,12 @@ Status set_task_status(Store& store, int64_t task_id, const std::string& status,
   if (!counted) return counted.status();
   counted->bind(1, status).bind(2, task_id);
   if (Status s = counted->run(); !s) return s;
+  // And the listing (deadline_list).
+  auto listed = Statement::prepare(db,
+      "UPDATE deadline_list SET status = ? WHERE document_id = ? AND task_id = ?");
+  if (!listed) return listed.status();
+  listed->bind(1, status).bind(2, task->document_id).bind(3, task_id);
+  if (Status s = listed->run(); !s) return s;
   if (task->status != status) {
     if (Status s = audit(db, task->document_id, task->item, "status", task->status, status, at, user); !s) return s;
   }
@@ -1159,7 +1190,6 @@ Result<std::vector<AuditEntry>> task_audit(Store& store, int64_t task_id) {
 
 Result<std::vector<LeadCounts>> lead_report(Store& store, const std::string& as_of, int days) {
   sqlite3* db = StoreAccess::db(store);
-  register_functions(db);
   auto day = parse_iso_date(as_of);
   if (!day) return Status::error("as-of date '" + as_of + "' is not a date");
   const std::string until = to_iso(add_days(*day, days));

@@ -11,6 +11,11 @@
 
 namespace congvan {
 
+// Registers congvan_fold(text) (the listing's lead order, the issuer
+// filter) and sizes the page cache and memory map of the connection; called
+// when the store opens, before its migrations.
+void register_query_functions(sqlite3* db);
+
 // Re-applies statuses and hand corrections stored by (document, item) to the
 // document's freshly written tasks.
 Status reapply_followup(sqlite3* db, int64_t document_id);

@@ -300,6 +300,56 @@ END;
 DROP INDEX deadlines_recurring;
 CREATE INDEX deadlines_recurring ON deadlines(every, day, task_id) WHERE kind = 'recurring';
 )sql",
+      // 5 → 6: deadline_list, one covering row per deadline with everything
+      // `congvan deadlines` shows (the task, its letter, its bodies), keyed
+      // by the order of the listing: (due key, letter, task position,
+      // deadline position). The due key is the date, 'r' + every + ':' +
+      // day for a recurring deadline (its next date depends only on that
+      // pair) and '~' for an undated one, so dated rows sort first. A date
+      // window is one range of the key and no row needs another table;
+      // lead_order ('0' + the first lead folded, '1' without a lead) gives
+      // the lead sort, (kind, due key) a kind filter. Written with the
+      // document (index_document in search.cpp) and on done / reopen.
+      R"sql(
+CREATE TABLE deadline_list (
+  due_key TEXT NOT NULL,
+  document_id INTEGER NOT NULL,
+  task_position INTEGER NOT NULL,
+  deadline_position INTEGER NOT NULL,
+  deadline_id INTEGER NOT NULL,
+  task_id INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  lead_order TEXT NOT NULL,
+  due TEXT, time TEXT, count INTEGER, unit TEXT, anchor TEXT, every TEXT, day INTEGER,
+  deadline_text TEXT NOT NULL,
+  needs_review INTEGER NOT NULL,
+  source TEXT NOT NULL, sha256 TEXT NOT NULL, number TEXT, symbol TEXT, issuer TEXT,
+  item TEXT NOT NULL,
+  task_text TEXT NOT NULL,
+  leads TEXT,
+  supports TEXT,
+  PRIMARY KEY (due_key, document_id, task_position, deadline_position, deadline_id)
+) WITHOUT ROWID;
+INSERT INTO deadline_list
+  SELECT CASE WHEN x.kind = 'recurring' THEN 'r' || coalesce(x.every, '') || ':' ||
+              coalesce(x.day, 0) ELSE coalesce(x.due, '~') END AS k,
+         t.document_id, t.position, x.position, x.id, t.id, x.kind, t.status,
+         coalesce((SELECT '0' || congvan_fold(coalesce(a.canonical, a.name)) FROM assignees a
+                   WHERE a.task_id = t.id AND a.role = 'lead' ORDER BY a.position LIMIT 1), '1'),
+         x.due, x.time, x.count, x.unit, x.anchor, x.every, x.day, x.text, x.needs_review,
+         d.source, d.sha256, d.number, d.symbol, d.issuer, t.item, t.text,
+         (SELECT group_concat(name, char(31)) FROM (SELECT name FROM assignees a
+          WHERE a.task_id = t.id AND a.role = 'lead' ORDER BY a.position)),
+         (SELECT group_concat(name, char(31)) FROM (SELECT name FROM assignees a
+          WHERE a.task_id = t.id AND a.role = 'support' ORDER BY a.position))
+  FROM deadlines x JOIN tasks t ON t.id = x.task_id JOIN documents d ON d.id = t.document_id
+  ORDER BY k, t.document_id, t.position, x.position, x.id;
+CREATE INDEX deadline_list_by_document ON deadline_list(document_id, task_position, deadline_position);
+CREATE INDEX deadline_list_by_deadline ON deadline_list(deadline_id);
+CREATE INDEX deadline_list_by_lead ON deadline_list(lead_order, due_key);
+CREATE INDEX deadline_list_by_kind ON deadline_list(kind, due_key);
+)sql",
   };
   return kMigrations;
 }

@@ -242,7 +242,8 @@ Status index_text(sqlite3* db, int64_t document_id) {
 }
 
 // The query tables derived from the bodies and deadlines of a document's
-// tasks: due_by_body and lead_tasks (schema migration 4 → 5).
+// tasks: due_by_body and lead_tasks (schema migration 4 → 5), and the
+// deadline listing (5 → 6).
 Status index_dues(sqlite3* db, int64_t document_id) {
   for (const char* sql : {
            "DELETE FROM due_by_body WHERE task_id IN (SELECT id FROM tasks WHERE document_id = ?1)",
@@ -257,7 +258,21 @@ Status index_dues(sqlite3* db, int64_t document_id) {
            "coalesce((SELECT group_concat(p, ';') FROM (SELECT DISTINCT x.every || ':' || "
            "coalesce(x.day, 0) AS p FROM deadlines x WHERE x.task_id = a.task_id AND +x.kind = "
            "'recurring' ORDER BY 1)), '') FROM tasks t JOIN assignees a ON a.task_id = t.id AND "
-           "a.role = 'lead' WHERE t.document_id = ?1"}) {
+           "a.role = 'lead' WHERE t.document_id = ?1",
+           // The listing's rows (schema migration 5 → 6; the same columns).
+           "DELETE FROM deadline_list WHERE document_id = ?1",
+           "INSERT INTO deadline_list SELECT CASE WHEN x.kind = 'recurring' THEN 'r' || "
+           "coalesce(x.every, '') || ':' || coalesce(x.day, 0) ELSE coalesce(x.due, '~') END, "
+           "t.document_id, t.position, x.position, x.id, t.id, x.kind, t.status, coalesce((SELECT "
+           "'0' || congvan_fold(coalesce(a.canonical, a.name)) FROM assignees a WHERE a.task_id = "
+           "t.id AND a.role = 'lead' ORDER BY a.position LIMIT 1), '1'), x.due, x.time, x.count, "
+           "x.unit, x.anchor, x.every, x.day, x.text, x.needs_review, d.source, d.sha256, "
+           "d.number, d.symbol, d.issuer, t.item, t.text, (SELECT group_concat(name, char(31)) "
+           "FROM (SELECT name FROM assignees a WHERE a.task_id = t.id AND a.role = 'lead' ORDER "
+           "BY a.position)), (SELECT group_concat(name, char(31)) FROM (SELECT name FROM "
+           "assignees a WHERE a.task_id = t.id AND a.role = 'support' ORDER BY a.position)) FROM "
+           "deadlines x JOIN tasks t ON t.id = x.task_id JOIN documents d ON d.id = "
+           "t.document_id WHERE t.document_id = ?1"}) {
     auto st = Statement::prepare(db, sql);
     if (!st) return st.status();
     st->bind(1, document_id);

@@ -54,6 +54,8 @@ Result<Store> Store::open(const std::filesystem::path& path) {
   // WAL may be refused on a read-only medium; the store still opens read-only then.
   exec(raw, "PRAGMA journal_mode = WAL");
   exec(raw, "PRAGMA synchronous = NORMAL");
+  // Before the migrations: 5 → 6 folds lead names with congvan_fold.
+  register_query_functions(raw);
 
   auto ver = Statement::prepare(raw, "PRAGMA user_version");
   if (!ver) return ctx(ver.status());
