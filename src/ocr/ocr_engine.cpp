@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <numbers>
 #include <vector>
 
 #include <leptonica/allheaders.h>
@@ -168,6 +169,49 @@ struct Word {
   bool needs_review = false;
 };
 
+// Half-resolution copy of a gray page for the ascender count: 2x2 area
+// averages while over 200 dpi (300 dpi gives 150 dpi, what the count wants).
+PixPtr half_resolution(Pix* gray, int dpi, int* out_dpi) {
+  PixPtr small(pixClone(gray));
+  *out_dpi = dpi;
+  while (*out_dpi > 200) {
+    PixPtr half(pixScaleAreaMap2(small.get()));
+    if (!half) break;
+    small = std::move(half);
+    *out_dpi /= 2;
+  }
+  return small;
+}
+
+// Orientation by Leptonica's ascender/descender count: kUpright when clear;
+// kLikelyUpright when the count leans upright but weakly (a page of capitals,
+// figures or tables), which the recognition's confidence then settles;
+// kUnsure otherwise (for Tesseract's OSD model).
+enum class Upright { kUpright, kLikelyUpright, kUnsure };
+Upright ascender_orientation(Pix* small) {
+  PixPtr binary{pixConvertTo1(small, 128)};
+  if (!binary) return Upright::kUnsure;
+  l_float32 up = 0, left = 0;
+  int failed = pixOrientDetect(binary.get(), &up, &left, 0, 0);
+  if (std::getenv("CONGVAN_OCR_TRACE")) std::fprintf(stderr, "ocr orient up=%.1f left=%.1f\n", up, left);
+  if (failed != 0) return Upright::kUnsure;
+  if (up >= 4.0f && std::fabs(up) >= 2.0f * std::fabs(left)) return Upright::kUpright;
+  if (up >= 2.0f && up > std::fabs(left)) return Upright::kLikelyUpright;
+  return Upright::kUnsure;
+}
+
+// Words of a reading that is right side up: their mean confidence is over
+// this (upright pages of the rendered scans 85-95; a page read upside down
+// about 50).
+constexpr double kUprightConfidence = 70.0;
+
+double mean_confidence(const std::vector<Word>& words) {
+  if (words.empty()) return 0;
+  double sum = 0;
+  for (const Word& w : words) sum += w.confidence;
+  return sum / words.size();
+}
+
 }  // namespace
 
 struct OcrEngine::Impl {
@@ -179,10 +223,10 @@ struct OcrEngine::Impl {
   bool osd_missing = false;
 
   Status ensure_api();
-  bool detect_orientation(Pix* gray, int dpi, int* quads);
-  PixPtr preprocess(Pix* input, int* dpi, PageText* page);
+  int osd_quads(Pix* small, int small_dpi);
+  PixPtr preprocess(Pix* input, int* dpi, PageText* page, bool* check_upright);
   Result<std::vector<Word>> read_words(Pix* pix, int dpi);
-  Result<PageText> recognise(PixPtr pix, int dpi, PageText page);
+  Result<PageText> recognise(PixPtr pix, int dpi, PageText page, bool check_upright);
   void assemble(std::vector<Word>& words, int page_width, PageText* page) const;
 };
 
@@ -209,54 +253,36 @@ Status OcrEngine::Impl::ensure_api() {
   return Status::ok();
 }
 
-// Orientation: Leptonica's ascender/descender count on a 150 dpi copy settles
-// upright pages cheaply; only other pages go to Tesseract's OSD model.
-// `quads` is the number of clockwise quarter turns that make the page upright.
-bool OcrEngine::Impl::detect_orientation(Pix* gray, int dpi, int* quads) {
-  *quads = 0;
-  PixPtr small;
-  Pix* src = gray;
-  if (dpi > 200) {
-    float f = 150.0f / dpi;
-    small.reset(pixScale(gray, f, f));
-    if (small) src = small.get();
-  }
-  if (PixPtr binary{pixConvertTo1(src, 128)}) {
-    l_float32 up = 0, left = 0;
-    int failed = pixOrientDetect(binary.get(), &up, &left, 0, 0);
-    if (std::getenv("CONGVAN_OCR_TRACE")) std::fprintf(stderr, "ocr orient up=%.1f left=%.1f\n", up, left);
-    if (failed == 0 && up >= 4.0f &&
-        std::fabs(up) >= 2.0f * std::fabs(left)) {
-      return false;  // clearly upright
-    }
-  }
-  if (osd_missing) return false;
+// Tesseract's OSD model on a half-resolution copy: the clockwise quarter
+// turns that make the page upright, 0 when it is or OSD cannot tell.
+int OcrEngine::Impl::osd_quads(Pix* small, int small_dpi) {
+  if (osd_missing) return 0;
   if (!osd) {
     TessPtr t(new tesseract::TessBaseAPI());
     const char* dir = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
     if (t->Init(dir, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
       delete t.release();
       osd_missing = true;
-      return false;
+      return 0;
     }
     t->SetPageSegMode(tesseract::PSM_OSD_ONLY);
     t->SetVariable("debug_file", "/dev/null");
     osd = std::move(t);
   }
-  osd->SetImage(src);
-  osd->SetSourceResolution(dpi > 200 ? 150 : dpi);
+  osd->SetImage(small);
+  osd->SetSourceResolution(small_dpi);
   int degrees = 0;
   float orient_conf = 0, script_conf = 0;
   const char* script = nullptr;
   bool ok = osd->DetectOrientationScript(&degrees, &orient_conf, &script, &script_conf);
   osd->Clear();
-  if (!ok || orient_conf < 1.5f) return false;
+  if (!ok || orient_conf < 1.5f) return 0;
   // OSD gives the page's clockwise rotation: turn it back by the rest of a turn.
-  *quads = (4 - ((degrees / 90) % 4 + 4) % 4) % 4;
-  return *quads != 0;
+  return (4 - ((degrees / 90) % 4 + 4) % 4) % 4;
 }
 
-PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page) {
+PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page, bool* check_upright) {
+  *check_upright = false;
   StageTimer timer;
   PixPtr pix(pixClone(input));
   if (pixGetColormap(pix.get())) pix.reset(pixRemoveColormap(pix.get(), REMOVE_CMAP_BASED_ON_SRC));
@@ -290,22 +316,38 @@ PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page) {
   // Uneven photocopy background to white.
   if (PixPtr norm{pixBackgroundNormSimple(gray.get(), nullptr, nullptr)}) gray = std::move(norm);
   timer.mark("background");
+  // Orientation: the ascender count settles most pages cheaply; OSD only
+  // when it cannot tell, and after the recognition when it leans upright.
+  int small_dpi = 0;
+  PixPtr small = half_resolution(gray.get(), *dpi, &small_dpi);
+  if (!small) return nullptr;
+  const Upright upright = ascender_orientation(small.get());
   int quads = 0;
-  if (detect_orientation(gray.get(), *dpi, &quads)) {
+  if (upright == Upright::kUnsure) quads = osd_quads(small.get(), small_dpi);
+  *check_upright = upright == Upright::kLikelyUpright;
+  small.reset();
+  if (quads != 0) {
     if (PixPtr turned{pixRotateOrth(gray.get(), quads)}) {
       gray = std::move(turned);
       page->rotation = quads * 90;
     }
   }
   timer.mark("orientation");
+  // Deskew as pixFindSkewAndDeskew does (threshold 130, rotation when the
+  // angle is at least 0.1 degree with confidence 3), keeping the binary
+  // image for the borders when the page needs no turn.
+  PixPtr binary(pixConvertTo1(gray.get(), 130));
   l_float32 angle = 0, conf = 0;
-  if (PixPtr straight{pixFindSkewAndDeskew(gray.get(), 2, &angle, &conf)}) {
-    if (conf >= 3.0f && std::fabs(angle) >= 0.1f) page->skew_degrees = angle;
-    gray = std::move(straight);
+  if (binary && pixFindSkew(binary.get(), &angle, &conf) == 0 && conf >= 3.0f && std::fabs(angle) >= 0.1f) {
+    const auto radians = static_cast<l_float32>(angle * std::numbers::pi / 180.0);
+    if (PixPtr straight{pixRotate(gray.get(), radians, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0)}) {
+      page->skew_degrees = angle;
+      gray = std::move(straight);
+      binary.reset(pixConvertTo1(gray.get(), 130));
+    }
   }
   timer.mark("deskew");
   // Scanner borders and the dark wedges of rotation: dark regions touching the edge.
-  PixPtr binary(pixConvertTo1(gray.get(), 128));
   if (binary) {
     PixPtr border(pixExtractBorderConnComps(binary.get(), 8));
     if (border) pixSetMasked(gray.get(), border.get(), 255);
@@ -366,7 +408,7 @@ Result<std::vector<Word>> OcrEngine::Impl::read_words(Pix* pix, int dpi) {
   return words;
 }
 
-Result<PageText> OcrEngine::Impl::recognise(PixPtr pix, int dpi, PageText page) {
+Result<PageText> OcrEngine::Impl::recognise(PixPtr pix, int dpi, PageText page, bool check_upright) {
   StageTimer timer;
   // Words with their symbols' alternatives on stderr when CONGVAN_OCR_CHOICES is set.
   const bool trace_choices = std::getenv("CONGVAN_OCR_CHOICES") != nullptr;
@@ -384,6 +426,28 @@ Result<PageText> OcrEngine::Impl::recognise(PixPtr pix, int dpi, PageText page) 
     if (again && again->size() > words.size()) words = std::move(again.value());
   }
   timer.mark("recognise");
+  // A page the ascender count thought upright but weakly: a confident
+  // reading confirms it; otherwise OSD decides, and the turned page is read
+  // again and kept when it reads more confidently.
+  if (std::getenv("CONGVAN_OCR_TRACE")) {
+    std::fprintf(stderr, "ocr %zu words, mean confidence %.1f%s\n", words.size(), mean_confidence(words),
+                 check_upright ? " (orientation to confirm)" : "");
+  }
+  if (check_upright && mean_confidence(words) < kUprightConfidence) {
+    int small_dpi = 0;
+    PixPtr small = half_resolution(pix.get(), dpi, &small_dpi);
+    const int quads = small ? osd_quads(small.get(), small_dpi) : 0;
+    PixPtr turned(quads != 0 ? pixRotateOrth(pix.get(), quads) : nullptr);
+    if (turned) {
+      auto again = read_words(turned.get(), dpi);
+      if (again && mean_confidence(again.value()) > mean_confidence(words)) {
+        words = std::move(again.value());
+        pix = std::move(turned);
+        page.rotation = (page.rotation + quads * 90) % 360;
+      }
+    }
+    timer.mark("orientation2");
+  }
   page.width = pixGetWidth(pix.get());
   page.height = pixGetHeight(pix.get());
   page.dpi = dpi;
@@ -680,9 +744,10 @@ Result<PageText> OcrEngine::read_raster(const uint8_t* pixels, int width, int he
   pixSetResolution(pix.get(), dpi, dpi);
   PageText page;
   int used_dpi = dpi;
-  PixPtr ready = impl_->preprocess(pix.get(), &used_dpi, &page);
+  bool check_upright = false;
+  PixPtr ready = impl_->preprocess(pix.get(), &used_dpi, &page, &check_upright);
   if (!ready) return Status::error("cannot prepare the page image for OCR");
-  return impl_->recognise(std::move(ready), used_dpi, std::move(page));
+  return impl_->recognise(std::move(ready), used_dpi, std::move(page), check_upright);
 }
 
 Result<std::vector<PageText>> OcrEngine::read_image_file(std::string_view bytes, const std::vector<int>& pages,
@@ -713,12 +778,13 @@ Result<std::vector<PageText>> OcrEngine::read_image_file(std::string_view bytes,
     }
     PageText page;
     int dpi = 0;
-    PixPtr ready = impl_->preprocess(frames[i].get(), &dpi, &page);
+    bool check_upright = false;
+    PixPtr ready = impl_->preprocess(frames[i].get(), &dpi, &page, &check_upright);
     if (!ready) {
       if (unreadable) unreadable->push_back(number);
       continue;
     }
-    auto r = impl_->recognise(std::move(ready), dpi, std::move(page));
+    auto r = impl_->recognise(std::move(ready), dpi, std::move(page), check_upright);
     if (!r) return r.status();
     out.push_back(std::move(r.value()));
   }
