@@ -580,6 +580,25 @@ TEST_CASE("table cells wrap on grapheme boundaries and fit the width", "[query][
   // Never more lines than max_lines, the last one marked as cut.
   const std::string cut = render_table({{"B", 0}}, {{std::string(70, 'a') + " b"}}, 22, {}, {true, false, 2});
   CHECK(cut == "B\n" + std::string(20, 'a') + "\n" + std::string(19, 'a') + "…\n");
+  // Wrapping for at most N lines stops with one empty line for the rest.
+  CHECK(wrap_graphemes("Sở Tài chính chủ trì", 9, 2) == std::vector<std::string>{"Sở Tài", "chính chủ", ""});
+  CHECK(wrap_graphemes("Sở Tài chính chủ trì", 9, 3) ==
+        std::vector<std::string>{"Sở Tài", "chính chủ", "trì"});
+  CHECK(wrap_graphemes(std::string(30, 'a'), 10, 2) ==
+        std::vector<std::string>{std::string(10, 'a'), std::string(10, 'a'), ""});
+  // A long cell (wrapped from a prefix), cells that fit as they are and
+  // cells with runs of spaces, tabs or a no-break space (wrapped) print as
+  // the whole text wrapped would.
+  std::string words;
+  for (int i = 0; i < 60; ++i) words += "thủ tục  hành\tchính ";
+  const std::string many = render_table({{"A", 6}, {"B", 0}},
+                                        {{"a  b", words}, {"Sở\xC2\xA0TC", "x y"}}, 30, {}, {true, false, 3});
+  CHECK(many ==
+        "A       B\n"
+        "a b     thủ tục hành chính\n"
+        "        thủ tục hành chính\n"
+        "        thủ tục hành chính…\n"
+        "Sở TC   x y\n");
 }
 
 TEST_CASE("grapheme starts of Latin and Vietnamese text are the ICU break iterator's", "[query][table]") {

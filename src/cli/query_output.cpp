@@ -8,18 +8,21 @@
 namespace congvan {
 
 std::string deadlines_table(const std::vector<DeadlineHit>& rows, int width, bool colour) {
-  std::vector<std::vector<std::string>> table;
-  std::vector<bool> overdue;
-  table.reserve(rows.size());
-  overdue.reserve(rows.size());
-  for (const auto& r : rows) {
-    table.push_back({std::to_string(r.task_id), due_label(r), r.deadline.kind, join_names(r.lead),
-                     r.task_text, r.doc_number.value_or(r.source)});
-    overdue.push_back(r.overdue);
-  }
-  return render_table({{"TASK", 6}, {"DUE", 16}, {"KIND", 14}, {"LEAD", 26}, {"WHAT", 0},
-                       {"DOCUMENT", 20}},
-                      table, width, overdue, {true, colour});
+  return render_table(
+      {{"TASK", 6}, {"DUE", 16}, {"KIND", 14}, {"LEAD", 26}, {"WHAT", 0}, {"DOCUMENT", 20}},
+      rows.size(),
+      [&](size_t i, size_t c, std::string& scratch) -> std::string_view {
+        const DeadlineHit& r = rows[i];
+        switch (c) {
+          case 0: return scratch = std::to_string(r.task_id);
+          case 1: return scratch = due_label(r);
+          case 2: return r.deadline.kind;
+          case 3: return r.lead.size() == 1 ? std::string_view(r.lead[0]) : (scratch = join_names(r.lead));
+          case 4: return r.task_text;
+          default: return r.doc_number ? std::string_view(*r.doc_number) : std::string_view(r.source);
+        }
+      },
+      width, [&](size_t i) { return rows[i].overdue; }, {true, colour});
 }
 
 std::string deadlines_csv(const std::vector<DeadlineHit>& rows) {
@@ -45,18 +48,21 @@ std::string deadlines_csv(const std::vector<DeadlineHit>& rows) {
 }
 
 std::string tasks_table(const std::vector<TaskHit>& rows, int width, bool colour) {
-  std::vector<std::vector<std::string>> table;
-  std::vector<bool> overdue;
-  table.reserve(rows.size());
-  overdue.reserve(rows.size());
-  for (const auto& t : rows) {
-    table.push_back({std::to_string(t.task_id), t.first_due.value_or("-"), t.status,
-                     join_names(t.lead), t.text, t.doc_number.value_or(t.source) + " " + t.item});
-    overdue.push_back(t.overdue);
-  }
-  return render_table({{"ID", 6}, {"DUE", 10}, {"STATUS", 6}, {"LEAD", 26}, {"TASK", 0},
-                       {"DOCUMENT ITEM", 24}},
-                      table, width, overdue, {true, colour});
+  return render_table(
+      {{"ID", 6}, {"DUE", 10}, {"STATUS", 6}, {"LEAD", 26}, {"TASK", 0}, {"DOCUMENT ITEM", 24}},
+      rows.size(),
+      [&](size_t i, size_t c, std::string& scratch) -> std::string_view {
+        const TaskHit& t = rows[i];
+        switch (c) {
+          case 0: return scratch = std::to_string(t.task_id);
+          case 1: return t.first_due ? std::string_view(*t.first_due) : std::string_view("-");
+          case 2: return t.status;
+          case 3: return t.lead.size() == 1 ? std::string_view(t.lead[0]) : (scratch = join_names(t.lead));
+          case 4: return t.text;
+          default: return scratch = t.doc_number.value_or(t.source) + " " + t.item;
+        }
+      },
+      width, [&](size_t i) { return rows[i].overdue; }, {true, colour});
 }
 
 }  // namespace congvan

@@ -16,9 +16,43 @@ std::string cut_to_width(const std::string& text, int width) {
   return take_graphemes(flat, width - 1) + "…";
 }
 
-std::string render_table(const std::vector<TableColumn>& columns,
-                         const std::vector<std::vector<std::string>>& rows, int total_width,
-                         const std::vector<bool>& highlight, TableStyle style) {
+namespace {
+
+// True when wrapping `text` to `width` gives `text` itself: it fits the
+// line, with single spaces between words, none at the ends, and no other
+// white space (tabs, newlines, no-break spaces).
+bool fits_as_is(std::string_view text, int width) {
+  if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
+  if (static_cast<int>(text.size()) > 4 * width && width >= 0) return false;  // cheap reject
+  if (text.find("  ") != std::string_view::npos || text.find("\xC2\xA0") != std::string_view::npos) return false;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) < 0x20) return false;
+  }
+  return grapheme_count(text) <= width;
+}
+
+// wrap_graphemes(text, width, most) for a table cell. A long text is first
+// wrapped up to a space well past what `most` lines hold (an ASCII character
+// before it, so the space starts a grapheme): when that prefix already
+// overflows, the lines are those of the whole text (each word of the prefix
+// is a whole word of the text), and the rest is never split into graphemes.
+std::vector<std::string> wrap_cell(std::string_view text, int width, size_t most) {
+  const size_t budget = (most + 1) * static_cast<size_t>(std::max(1, width)) * 2;
+  if (text.size() > budget) {
+    const size_t cut = text.rfind(' ', budget);
+    if (cut != std::string_view::npos && cut > 0 && static_cast<unsigned char>(text[cut - 1]) < 0x80) {
+      auto lines = wrap_graphemes(text.substr(0, cut), width, static_cast<int>(most));
+      if (lines.size() > most) return lines;
+    }
+  }
+  return wrap_graphemes(text, width, static_cast<int>(most));
+}
+
+}  // namespace
+
+std::string render_table(const std::vector<TableColumn>& columns, size_t row_count,
+                         const TableCells& cell, int total_width,
+                         const std::function<bool(size_t)>& highlight, TableStyle style) {
   constexpr int kGap = 2;
   constexpr int kMinFixed = 6;
   constexpr int kMinFlex = 20;
@@ -48,53 +82,63 @@ std::string render_table(const std::vector<TableColumn>& columns,
       widths.push_back(std::max(kMinFlex, left / std::max(1, flex_columns)));
     }
   }
-  auto render_row = [&](const std::vector<std::string>& cells, bool wrap) {
-    std::vector<std::vector<std::string>> lines(columns.size());
+  const size_t most = static_cast<size_t>(std::max(1, style.max_lines));
+  // Each cell's lines, reused from row to row.
+  std::vector<std::vector<std::string>> lines(columns.size());
+  std::string out;
+  out.reserve(160 * (row_count + 1));
+  std::string scratch;
+  // Appends one row (the header when `header`), its lines coloured when `red`.
+  auto render_row = [&](size_t r, bool header, bool red) {
+    const bool wrap = style.wrap && !header;
     size_t height = 1;
     for (size_t i = 0; i < columns.size(); ++i) {
-      const std::string cell = i < cells.size() ? cells[i] : "";
-      lines[i] = wrap ? wrap_graphemes(cell, widths[i])
-                      : std::vector<std::string>{cut_to_width(cell, widths[i])};
-      const size_t most = static_cast<size_t>(std::max(1, style.max_lines));
-      if (lines[i].size() > most) {
-        lines[i].resize(most);
-        lines[i].back() = take_graphemes(lines[i].back(), widths[i] - 1) + "…";
+      const std::string_view text = header ? std::string_view(columns[i].header) : cell(r, i, scratch);
+      auto& cell_lines = lines[i];
+      if (!wrap) {
+        cell_lines.assign(1, cut_to_width(std::string(text), widths[i]));
+      } else if (fits_as_is(text, widths[i])) {
+        cell_lines.resize(1);
+        cell_lines[0].assign(text);
+      } else {
+        cell_lines = wrap_cell(text, widths[i], most);
       }
-      height = std::max(height, lines[i].size());
+      if (cell_lines.size() > most) {
+        cell_lines.resize(most);
+        cell_lines.back() = take_graphemes(cell_lines.back(), widths[i] - 1) + "…";
+      }
+      height = std::max(height, cell_lines.size());
     }
-    std::string out;
     for (size_t l = 0; l < height; ++l) {
-      std::string line;
+      if (red) out += "\x1b[31m";
+      const size_t start = out.size();
       for (size_t i = 0; i < columns.size(); ++i) {
-        const std::string part = l < lines[i].size() ? lines[i][l] : "";
-        line += part;
+        const std::string_view part = l < lines[i].size() ? std::string_view(lines[i][l]) : std::string_view();
+        out += part;
         if (i + 1 < columns.size()) {
-          line.append(static_cast<size_t>(std::max(0, widths[i] - grapheme_count(part)) + kGap), ' ');
+          out.append(static_cast<size_t>(std::max(0, widths[i] - grapheme_count(part)) + kGap), ' ');
         }
       }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out += line + "\n";
+      while (out.size() > start && out.back() == ' ') out.pop_back();
+      out += red ? "\x1b[0m\n" : "\n";
     }
-    return out;
   };
-  std::vector<std::string> header;
-  for (const auto& c : columns) header.push_back(c.header);
-  std::string out = render_row(header, false);
-  for (size_t r = 0; r < rows.size(); ++r) {
-    std::string text = render_row(rows[r], style.wrap);
-    if (style.colour && r < highlight.size() && highlight[r]) {
-      std::string coloured;
-      size_t pos = 0;
-      while (pos < text.size()) {
-        size_t nl = text.find('\n', pos);
-        coloured += "\x1b[31m" + text.substr(pos, nl - pos) + "\x1b[0m\n";
-        pos = nl + 1;
-      }
-      text = coloured;
-    }
-    out += text;
+  render_row(0, true, false);
+  for (size_t r = 0; r < row_count; ++r) {
+    render_row(r, false, style.colour && highlight && highlight(r));
   }
   return out;
+}
+
+std::string render_table(const std::vector<TableColumn>& columns,
+                         const std::vector<std::vector<std::string>>& rows, int total_width,
+                         const std::vector<bool>& highlight, TableStyle style) {
+  return render_table(
+      columns, rows.size(),
+      [&](size_t r, size_t c, std::string&) {
+        return c < rows[r].size() ? std::string_view(rows[r][c]) : std::string_view();
+      },
+      total_width, [&](size_t r) { return r < highlight.size() && highlight[r]; }, style);
 }
 
 std::string csv_field(const std::string& text) {

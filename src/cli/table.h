@@ -3,7 +3,9 @@
 // highlighted (overdue) rows coloured only when writing to a terminal.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace congvan {
@@ -25,6 +27,16 @@ struct TableStyle {
 std::string render_table(const std::vector<TableColumn>& columns,
                          const std::vector<std::vector<std::string>>& rows, int total_width,
                          const std::vector<bool>& highlight = {}, TableStyle style = {});
+
+// The text of row `row`, column `column` of a table; the view must stay
+// valid until the next call (it may point into `scratch`).
+using TableCells = std::function<std::string_view(size_t row, size_t column, std::string& scratch)>;
+
+// The same, with the cells given one by one (no copy of the rows), for
+// long listings; `highlight(i)` marks row i.
+std::string render_table(const std::vector<TableColumn>& columns, size_t row_count,
+                         const TableCells& cell, int total_width,
+                         const std::function<bool(size_t)>& highlight, TableStyle style = {});
 
 // Cuts UTF-8 `text` to at most `width` graphemes, ending with "…" if cut.
 std::string cut_to_width(const std::string& text, int width);

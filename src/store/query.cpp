@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <ctime>
+#include <deque>
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -276,6 +278,50 @@ bool candidate_less(const Candidate& a, const Candidate& b, const std::string& s
   return doc_order(a) < doc_order(b);
 }
 
+// A date "YYYY-MM-DD" as the number YYYYMMDD (they order alike), or -1.
+int32_t date_number(const std::string& iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return -1;
+  int32_t n = 0;
+  for (size_t i = 0; i < 10; ++i) {
+    if (i == 4 || i == 7) continue;
+    if (iso[i] < '0' || iso[i] > '9') return -1;
+    n = n * 10 + (iso[i] - '0');
+  }
+  return n;
+}
+
+// Orders `order` (indexes into `rows`) like a stable sort with
+// candidate_less for the due and doc sorts, on small keys rather than
+// through the rows; false (nothing done) for the lead sort or a due that is
+// not an ISO date.
+bool sort_by_due_keys(const std::deque<Candidate>& rows, const std::string& sort,
+                      std::vector<size_t>& order) {
+  if (sort != "due" && sort != "doc") return false;
+  struct Key {
+    int32_t due;  // YYYYMMDD; INT32_MAX: none (last)
+    int64_t document_id, task_position, deadline_position;
+    size_t index;  // the stable sort's tie-break
+    bool operator<(const Key& o) const {
+      return std::tie(due, document_id, task_position, deadline_position, index) <
+             std::tie(o.due, o.document_id, o.task_position, o.deadline_position, o.index);
+    }
+  };
+  std::vector<Key> keys;
+  keys.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Candidate& c = rows[i];
+    int32_t due = 0;
+    if (sort == "due") {
+      due = c.due ? date_number(*c.due) : std::numeric_limits<int32_t>::max();
+      if (due < 0) return false;
+    }
+    keys.push_back({due, c.document_id, c.task_position, c.deadline_position, i});
+  }
+  std::sort(keys.begin(), keys.end());
+  for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
+  return true;
+}
+
 // ORDER BY for a sort, of the listing's rows that are not recurring (their
 // due key is the date, '~' when undated, so it orders like "undated last").
 std::string order_sql(const std::string& sort) {
@@ -304,12 +350,19 @@ std::string recurring_key(const std::string& every, int day) {
   return "r" + every + ":" + std::to_string(day);
 }
 
+// The rows found, in the order they were read (a deque: a row is never
+// moved as more come), and the order the filter asks, cut to its limit.
+struct Candidates {
+  std::deque<Candidate> rows;
+  std::vector<size_t> order;
+};
+
 // The deadlines matching `f` in the order it asks, limited to f.limit rows,
 // or, with `task_limit`, to the rows of the first `task_limit` tasks (the
 // caller truncates; rows tied on the last date are all kept). Every row
 // comes from deadline_list (schema 6) alone.
-Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilter& f,
-                                                   int64_t task_limit = 0) {
+Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f,
+                                       int64_t task_limit = 0) {
   if (f.sort != "due" && f.sort != "lead" && f.sort != "doc") {
     return Status::error("sort must be due, lead or doc, not '" + f.sort + "'");
   }
@@ -331,8 +384,9 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
   // One kind: an equality, so that (kind, due key) is the way in.
   if (f.kinds.size() == 1) common.add("l.kind = ?", f.kinds.front());
   else if (!f.kinds.empty()) common.add("l.kind IN (SELECT value FROM json_each(?))", json_array(f.kinds));
-  std::vector<Candidate> out;
-  if (dated && window->empty()) return out;
+  Candidates found;
+  std::deque<Candidate>& out = found.rows;
+  if (dated && window->empty()) return found;
   const std::string select =
       "SELECT l.deadline_id, l.document_id, l.task_position, l.deadline_position, l.kind, l.due, "
       "l.every, l.day, l.lead_order, l.task_id, l.source, l.sha256, l.number, l.symbol, "
@@ -340,12 +394,13 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       "l.deadline_text, l.needs_review, l.leads, l.supports FROM deadline_list l WHERE 1";
   // The next dates of each (every, day) pair, computed once per query.
   std::map<std::pair<std::string, int>, std::vector<std::string>> next_of;
-  // Reads rows; with `stop` > 0 (rows come in due order) stops once `stop`
-  // rows (or tasks, with task_limit) are in and the date changes.
-  // `next` (when given) steps `st` to its next row instead of st.step().
+  // Reads rows into `out`, giving how many; with `stop` > 0 (rows come in
+  // due order) stops once `stop` rows (or tasks, with task_limit) are in and
+  // the date changes. `next` (when given) steps `st` to its next row
+  // instead of st.step().
   auto read = [&](Statement& st, int64_t stop,
-                  const std::function<Result<bool>()>& next = nullptr) -> Result<std::vector<Candidate>> {
-    std::vector<Candidate> rows;
+                  const std::function<Result<bool>()>& next = nullptr) -> Result<size_t> {
+    size_t rows = 0;
     std::set<int64_t> tasks;
     std::optional<std::optional<std::string>> last_due;
     for (;;) {
@@ -371,7 +426,7 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       c.document_id = st.integer(1);
       c.task_position = st.integer(2);
       c.deadline_position = st.integer(3);
-      c.lead_order = st.text(8);
+      if (f.sort == "lead") c.lead_order = st.text(8);
       c.task_id = st.integer(9);
       // Every column of the answer comes with the row: no second visit.
       h.deadline_id = c.deadline_id;
@@ -400,15 +455,12 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       h.support = split_names(st.opt_text(25).value_or(""));
       if (task_limit > 0) tasks.insert(c.task_id);
       const int64_t have = task_limit > 0 ? static_cast<int64_t>(tasks.size())
-                                          : static_cast<int64_t>(rows.size()) + 1;
+                                          : static_cast<int64_t>(rows) + 1;
       if (stop > 0 && !last_due && have >= stop) last_due = c.due;
-      rows.push_back(std::move(c));
+      out.push_back(std::move(c));
+      ++rows;
     }
     return rows;
-  };
-  auto keep = [&](std::vector<Candidate>& rows) {
-    if (out.empty()) out = std::move(rows);
-    else out.insert(out.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
   };
   // `limit`: a LIMIT clause; `stop`: rows come by due date, stop reading
   // after `stop` rows or tasks (the date order is all SQL has to give, so
@@ -420,9 +472,7 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     if (!st) return st.status();
     w.bind(*st);
     auto rows = read(*st, stop);
-    if (!rows) return rows.status();
-    keep(*rows);
-    return Status::ok();
+    return rows ? Status::ok() : rows.status();
   };
   const int64_t stop = task_limit > 0 ? task_limit : f.limit;
   // A body filter in due order: the body's dated deadlines in [lo, hi] by
@@ -458,9 +508,7 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       return false;
     };
     auto rows = read(*st, stop, next);
-    if (!rows) return rows.status();
-    keep(*rows);
-    return Status::ok();
+    return rows ? Status::ok() : rows.status();
   };
   {
     // Dated rows have a date as their due key, undated ones '~'.
@@ -513,22 +561,40 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
     if (by_body) add_due_range(w, *by_body, body_role, "r", "r");
     // Unary +: with a selective filter, start from its rows, not from every
     // recurring deadline.
-    w.add(selective ? "+l.kind = 'recurring'" : "l.kind = 'recurring'");
+    const bool lead_bound = f.sort == "lead" && f.limit > 0 && static_cast<int64_t>(out.size()) >= f.limit;
+    w.add(selective || lead_bound ? "+l.kind = 'recurring'" : "l.kind = 'recurring'");
     // By lead with a limit: a recurring row after the last lead already in
-    // cannot enter the first `limit` rows (the lead index's range).
-    if (f.sort == "lead" && f.limit > 0 && static_cast<int64_t>(out.size()) >= f.limit) {
+    // cannot enter the first `limit` rows. The leads up to that one come
+    // from the lead index alone, then each lead's recurring rows are one
+    // range of it (lead, due key 'r…').
+    std::vector<std::string> leads;
+    if (lead_bound) {
       std::string last = out.front().lead_order;
       for (const auto& c : out) last = std::max(last, c.lead_order);
-      w.add("l.lead_order <= ?", last);
+      auto distinct = Statement::prepare(db,
+          "SELECT DISTINCT lead_order FROM deadline_list WHERE lead_order <= ? ORDER BY lead_order");
+      if (!distinct) return distinct.status();
+      distinct->bind(1, last);
+      for (;;) {
+        auto row = distinct->step();
+        if (!row) return row.status();
+        if (!*row) break;
+        leads.push_back(distinct->text(0));
+      }
+      w.add("l.lead_order = ? AND l.due_key >= 'r' AND l.due_key < 's'", std::string());
     }
     std::string sql = select + w.sql + order_sql(f.sort == "due" ? "doc" : f.sort);
     if (f.limit > 0 && f.sort == "doc" && !dated) sql += " LIMIT " + std::to_string(f.limit);
     auto st = Statement::prepare(db, sql);
     if (!st) return st.status();
-    w.bind(*st);
-    auto rows = read(*st, 0);
-    if (!rows) return rows.status();
-    keep(*rows);
+    if (!lead_bound) leads.emplace_back();  // one run, no lead parameter
+    for (const std::string& lead : leads) {
+      if (lead_bound) w.params.back() = lead;
+      st->reset();
+      w.bind(*st);
+      auto rows = read(*st, 0);
+      if (!rows) return rows.status();
+    }
   } else if (wants_recurring) {
     // A recurring deadline's next date depends only on (every, day): take
     // the pairs whose date is in the window, soonest first, each one range
@@ -574,27 +640,25 @@ Result<std::vector<Candidate>> deadline_candidates(sqlite3* db, const QueryFilte
       auto rows = read(*st, 0);
       if (!rows) return rows.status();
       if (task_limit > 0) {
-        for (const auto& r : *rows) tasks_taken.insert(r.task_id);
+        for (size_t i = out.size() - *rows; i < out.size(); ++i) tasks_taken.insert(out[i].task_id);
         taken = static_cast<int64_t>(tasks_taken.size());
       } else {
-        taken += static_cast<int64_t>(rows->size());
+        taken += static_cast<int64_t>(*rows);
       }
       last_first = p.first;
-      keep(*rows);
     }
   }
-  // Sorted through an index: the rows themselves move once.
-  std::vector<size_t> order(out.size());
+  // Sorted through an index: the rows themselves stay where they are.
+  std::vector<size_t>& order = found.order;
+  order.resize(out.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return candidate_less(out[a], out[b], f.sort);
-  });
-  size_t keep_rows = order.size();
-  if (f.limit > 0 && static_cast<int64_t>(keep_rows) > f.limit) keep_rows = static_cast<size_t>(f.limit);
-  std::vector<Candidate> sorted;
-  sorted.reserve(keep_rows);
-  for (size_t i = 0; i < keep_rows; ++i) sorted.push_back(std::move(out[order[i]]));
-  return sorted;
+  if (!sort_by_due_keys(out, f.sort, order)) {
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return candidate_less(out[a], out[b], f.sort);
+    });
+  }
+  if (f.limit > 0 && static_cast<int64_t>(order.size()) > f.limit) order.resize(static_cast<size_t>(f.limit));
+  return found;
 }
 
 const char* kNames =
@@ -765,13 +829,13 @@ Result<std::vector<DeadlineHit>> find_deadlines(Store& store, const QueryFilter&
   auto candidates = deadline_candidates(db, f);
   if (!candidates) return candidates.status();
   std::vector<DeadlineHit> out;
-  out.reserve(candidates->size());
-  for (auto& c : *candidates) {
-    DeadlineHit h = std::move(c.hit);
-    h.effective_due = c.due;
+  out.reserve(candidates->order.size());
+  for (size_t i : candidates->order) {
+    Candidate& c = candidates->rows[i];
+    DeadlineHit& h = out.emplace_back(std::move(c.hit));
+    h.effective_due = std::move(c.due);
     h.next = std::move(c.next);
     h.overdue = h.status == "open" && h.effective_due && *h.effective_due < f.as_of;
-    out.push_back(std::move(h));
   }
   return out;
 }
@@ -797,8 +861,9 @@ Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
     auto candidates = deadline_candidates(db, all, f.limit);
     if (!candidates) return candidates.status();
     std::set<int64_t> seen;
-    for (const auto& c : *candidates) {
-      if (seen.insert(c.task_id).second) ids.push_back(c.task_id);
+    for (size_t i : candidates->order) {
+      const int64_t task = candidates->rows[i].task_id;
+      if (seen.insert(task).second) ids.push_back(task);
     }
     if (f.limit > 0 && static_cast<int64_t>(ids.size()) > f.limit) ids.resize(f.limit);
   } else if (f.sort == "due" && by_body) {

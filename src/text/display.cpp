@@ -30,8 +30,10 @@ bool is_word_char(UChar32 c) {
 // text. Then no ICU break iterator is needed: a table of 40,000 rows prints
 // in a second instead of six. Anything else (combining marks, CR LF, other
 // scripts, bad UTF-8): false, and ICU decides.
-bool simple_cluster_starts(std::string_view text, std::vector<size_t>& starts) {
-  starts.reserve(text.size());
+// Calls on_start(i) at each code point's offset while every code point is
+// such a cluster; false as soon as one is not.
+template <class OnStart>
+bool each_simple_cluster(std::string_view text, OnStart on_start) {
   for (size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
     uint32_t cp = 0;
@@ -50,10 +52,15 @@ bool simple_cluster_starts(std::string_view text, std::vector<size_t>& starts) {
     const bool simple = (cp < 0x300 && cp != '\r') || (cp >= 0x1E00 && cp <= 0x1EFF) ||
                         (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2190 && cp <= 0x21FF);
     if (!shortest || !simple) return false;
-    starts.push_back(i);
+    on_start(i);
     i += len;
   }
   return true;
+}
+
+bool simple_cluster_starts(std::string_view text, std::vector<size_t>& starts) {
+  starts.reserve(text.size());
+  return each_simple_cluster(text, [&](size_t i) { starts.push_back(i); });
 }
 
 }  // namespace
@@ -127,7 +134,11 @@ std::string lower_keep_marks(std::string_view text) {
   return out;
 }
 
-int grapheme_count(std::string_view text) { return static_cast<int>(grapheme_starts(text).size()); }
+int grapheme_count(std::string_view text) {
+  int simple = 0;
+  if (each_simple_cluster(text, [&](size_t) { ++simple; })) return simple;
+  return static_cast<int>(grapheme_starts(text).size());
+}
 
 std::string take_graphemes(std::string_view text, int width) {
   const auto starts = grapheme_starts(text);
@@ -136,7 +147,7 @@ std::string take_graphemes(std::string_view text, int width) {
   return std::string(text.substr(0, starts[static_cast<size_t>(width)]));
 }
 
-std::vector<std::string> wrap_graphemes(std::string_view text, int width) {
+std::vector<std::string> wrap_graphemes(std::string_view text, int width, int max_lines) {
   if (width < 1) width = 1;
   const auto starts = grapheme_starts(text);
   const size_t n = starts.size();
@@ -147,10 +158,17 @@ std::vector<std::string> wrap_graphemes(std::string_view text, int width) {
   std::vector<std::string> lines;
   std::string line;
   int used = 0;
+  // Ends a line; false once `max_lines` are full (more text follows: one
+  // empty line stands for the rest).
   auto flush = [&] {
     lines.push_back(line);
     line.clear();
     used = 0;
+    if (max_lines > 0 && lines.size() == static_cast<size_t>(max_lines)) {
+      lines.emplace_back();
+      return false;
+    }
+    return true;
   };
   // Words are runs of graphemes between white space.
   for (size_t k = 0; k < n;) {
@@ -166,7 +184,7 @@ std::vector<std::string> wrap_graphemes(std::string_view text, int width) {
       line += ' ';
       ++used;
     } else if (used > 0) {
-      flush();
+      if (!flush()) return lines;
     }
     if (len <= width - used) {
       line.append(text.substr(starts[k], to - starts[k]));
@@ -174,7 +192,7 @@ std::vector<std::string> wrap_graphemes(std::string_view text, int width) {
     } else {
       // Wider than a line: cut on grapheme boundaries.
       for (size_t g = k; g < end; ++g) {
-        if (used == width) flush();
+        if (used == width && !flush()) return lines;
         line.append(cluster(g));
         ++used;
       }

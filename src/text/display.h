@@ -35,7 +35,10 @@ int grapheme_count(std::string_view text);
 // Lines of at most `width` graphemes: breaks at spaces where it can, inside a
 // word only when the word alone is wider than a line; never inside a
 // grapheme. Newlines and tabs count as spaces. Empty text gives one "" line.
-std::vector<std::string> wrap_graphemes(std::string_view text, int width);
+// With `max_lines` > 0, stops once that many lines are full and more text
+// follows, giving one more (empty) line for the rest: what a table that
+// shows `max_lines` lines of a cell needs, without wrapping all of it.
+std::vector<std::string> wrap_graphemes(std::string_view text, int width, int max_lines = 0);
 
 // The first `width` graphemes of `text` (no ellipsis).
 std::string take_graphemes(std::string_view text, int width);
