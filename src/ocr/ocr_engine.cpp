@@ -4,6 +4,7 @@
 #include "ocr/ocr_engine.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -169,6 +170,67 @@ struct Word {
   bool needs_review = false;
 };
 
+// Background normalisation (pixBackgroundNormSimple) maps the paper to this level.
+constexpr int kNormalisedBackground = 200;
+
+// The paper's level on a page whose paper is already white (a rendered page,
+// a scanner that clips the paper to white): the background of tiles of 128 px
+// (the median of their pixels lighter than ink, sampled every second row and
+// column) is 254 or 255 on 98 % of them; 0 otherwise. There the background
+// map of the normalisation is flat, and it only scales the page by
+// 200/level. (Noisy or tinted paper keeps the normalisation: on the rendered
+// degraded scans, paper about 252, scaling alone read worse, block-truth CER
+// deg300 1.189 -> 1.319 %.)
+int even_white_background(Pix* gray) {
+  constexpr int kTile = 128, kStep = 2, kInk = 60, kWhite = 254;
+  const int w = pixGetWidth(gray), h = pixGetHeight(gray), wpl = pixGetWpl(gray);
+  const int tx = (w + kTile - 1) / kTile, ty = (h + kTile - 1) / kTile;
+  std::vector<std::array<uint16_t, 256>> hist(static_cast<size_t>(tx) * ty);
+  for (auto& hst : hist) hst.fill(0);
+  const l_uint32* data = pixGetData(gray);
+  for (int y = 0; y < h; y += kStep) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    auto* row = &hist[static_cast<size_t>(y / kTile) * tx];
+    for (int x = 0; x < w; x += kStep) ++row[x / kTile][GET_DATA_BYTE(line, x)];
+  }
+  std::vector<int> levels;
+  for (const auto& hst : hist) {
+    int light = 0, all = 0;
+    for (int v = 0; v < 256; ++v) {
+      all += hst[v];
+      if (v >= kInk) light += hst[v];
+    }
+    if (light == 0 || 2 * light < all) continue;  // mostly ink or a picture
+    for (int v = kInk, seen = 0; v < 256; ++v) {
+      seen += hst[v];
+      if (2 * seen >= light) {
+        levels.push_back(v);
+        break;
+      }
+    }
+  }
+  if (levels.size() < 8) return 0;
+  std::sort(levels.begin(), levels.end());
+  if (levels[levels.size() * 2 / 100] < kWhite) return 0;
+  return levels[levels.size() / 2];
+}
+
+// What the normalisation gives on a flat background `level`: every pixel
+// scaled by 200/level (Leptonica's inverse map, 8.8 fixed point).
+PixPtr scale_to_normalised(Pix* gray, int level) {
+  PixPtr out(pixCreateTemplate(gray));
+  if (!out) return nullptr;
+  const int factor = kNormalisedBackground * 256 / level;
+  std::array<l_uint8, 256> table{};
+  for (int v = 0; v < 256; ++v) table[v] = static_cast<l_uint8>(std::min(255, v * factor / 256));
+  // Bytes one by one: the order of the samples inside a word does not matter.
+  const auto* src = reinterpret_cast<const l_uint8*>(pixGetData(gray));
+  auto* dst = reinterpret_cast<l_uint8*>(pixGetData(out.get()));
+  const size_t bytes = static_cast<size_t>(pixGetWpl(gray)) * 4 * pixGetHeight(gray);
+  for (size_t i = 0; i < bytes; ++i) dst[i] = table[src[i]];
+  return out;
+}
+
 // Half-resolution copy of a gray page for the ascender count: 2x2 area
 // averages while over 200 dpi (300 dpi gives 150 dpi, what the count wants).
 PixPtr half_resolution(Pix* gray, int dpi, int* out_dpi) {
@@ -313,8 +375,14 @@ PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page, bool* c
     }
   }
   if (!options.preprocess) return gray;
-  // Uneven photocopy background to white.
-  if (PixPtr norm{pixBackgroundNormSimple(gray.get(), nullptr, nullptr)}) gray = std::move(norm);
+  // Background to one level (200): uneven photocopy backgrounds, tinted
+  // paper. An even white page needs no background map: a table scales it.
+  const int white = even_white_background(gray.get());
+  if (std::getenv("CONGVAN_OCR_TRACE")) std::fprintf(stderr, "ocr even white background %d\n", white);
+  if (PixPtr norm{white > 0 ? scale_to_normalised(gray.get(), white)
+                            : PixPtr(pixBackgroundNormSimple(gray.get(), nullptr, nullptr))}) {
+    gray = std::move(norm);
+  }
   timer.mark("background");
   // Orientation: the ascender count settles most pages cheaply; OSD only
   // when it cannot tell, and after the recognition when it leans upright.
