@@ -96,8 +96,11 @@ std::vector<size_t> grapheme_starts(std::string_view text) {
 namespace {
 
 bool is_space(std::string_view g) {
-  return g == " " || g == "\n" || g == "\t" || g == "\r" || g == "\f" || g == "\v" ||
-         g == "\xC2\xA0";
+  if (g.size() == 1) {
+    const char c = g[0];
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+  }
+  return g == "\xC2\xA0";
 }
 
 }  // namespace
