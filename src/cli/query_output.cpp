@@ -27,21 +27,25 @@ std::string deadlines_table(const std::vector<DeadlineHit>& rows, int width, boo
 
 std::string deadlines_csv(const std::vector<DeadlineHit>& rows) {
   std::string out = "due,time,kind,lead,task,document,source,item,status,task_id,next,anchor,overdue\n";
+  out.reserve(out.size() + rows.size() * 256);
+  auto field = [&](std::string_view text, char after = ',') {
+    append_csv_field(out, text);
+    out += after;
+  };
   for (const auto& r : rows) {
     const Deadline& d = r.deadline;
-    out += csv_field(r.effective_due.value_or(""));
-    out += ',' + csv_field(d.time.value_or(""));
-    out += ',' + csv_field(d.kind);
-    out += ',' + csv_field(join_names(r.lead));
-    out += ',' + csv_field(r.task_text);
-    out += ',' + csv_field(r.doc_number.value_or(""));
-    out += ',' + csv_field(r.source);
-    out += ',' + csv_field(r.item);
-    out += ',' + csv_field(r.status);
-    out += ',' + std::to_string(r.task_id);
-    out += ',' + csv_field(join_names(r.next, " "));
-    out += ',' + csv_field(d.anchor.value_or(""));
-    out += ',';
+    field(r.effective_due ? std::string_view(*r.effective_due) : std::string_view());
+    field(d.time ? std::string_view(*d.time) : std::string_view());
+    field(d.kind);
+    field(r.lead.size() == 1 ? r.lead[0] : join_names(r.lead));
+    field(r.task_text);
+    field(r.doc_number ? std::string_view(*r.doc_number) : std::string_view());
+    field(r.source);
+    field(r.item);
+    field(r.status);
+    field(std::to_string(r.task_id));
+    field(join_names(r.next, " "));
+    field(d.anchor ? std::string_view(*d.anchor) : std::string_view());
     out += r.overdue ? "yes\n" : "\n";
   }
   return out;

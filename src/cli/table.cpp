@@ -141,14 +141,23 @@ std::string render_table(const std::vector<TableColumn>& columns,
       total_width, [&](size_t r) { return r < highlight.size() && highlight[r]; }, style);
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
+void append_csv_field(std::string& out, std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
   for (char c : text) {
     if (c == '"') out += "\"\"";
     else out.push_back(c);
   }
-  return out + "\"";
+  out += '"';
+}
+
+std::string csv_field(const std::string& text) {
+  std::string out;
+  append_csv_field(out, text);
+  return out;
 }
 
 }  // namespace congvan

@@ -44,4 +44,7 @@ std::string cut_to_width(const std::string& text, int width);
 // CSV field quoting (RFC 4180).
 std::string csv_field(const std::string& text);
 
+// The same, appended to `out` (no temporary string per field).
+void append_csv_field(std::string& out, std::string_view text);
+
 }  // namespace congvan
