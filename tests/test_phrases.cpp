@@ -157,7 +157,13 @@ TEST_CASE("deadlines: each kind, every way letters write them", "[phrases][deadl
     {"hoàn thành trong Quý IV/2024", "within_quarter 2024-12-31"},
     {"xong trong quý I năm 2025", "within_quarter 2025-03-31"},
     {"chậm nhất trong quý III", "within_quarter 2024-09-30"},
-    {"trước quý IV/2024 hoàn thành", "within_quarter 2024-12-31"},
+    // "trước quý IV" is before the quarter starts, not its end
+    {"trước quý IV/2024 hoàn thành", "by_date 2024-09-30"},
+    {"hoàn thành trước quý I/2025", "by_date 2024-12-31"},
+    {"hoàn thành trước năm 2026", "by_date 2025-12-31"},
+    {"trước Tết Nguyên đán Ất Tỵ", "by_date 2025-01-28"},
+    {"chi trả trước Tết Nguyên đán năm 2026", "by_date 2026-02-16"},
+    {"hoàn thành trước Tết Trung thu", "by_date 2024-09-16"},
     {"Thời gian hoàn thành: Quý 2/2024", "within_quarter 2024-06-30"},
     // within_year
     {"hoàn thành trong năm 2024", "within_year 2024-12-31"},

@@ -1,5 +1,6 @@
 // Deadlines inside one item's text: the rules of models/deadlines.rules run
 // in order, each match turned into a Deadline of the contract's kinds.
+#include <cstdlib>
 #include <set>
 #include <tuple>
 
@@ -181,6 +182,30 @@ class DeadlineBuilder {
       d.due = to_iso(add_days(Date{my->second, my->first, 1}, -1));
       return d;
     }
+    if (p.variant == "before_quarter") {
+      std::string_view q = grp("quarter");
+      const int quarter = match::quarter_number(q);
+      int year = 0;
+      for (int v : match::integers(q)) {
+        if (v >= 1900) year = v;
+      }
+      if (year == 0) year = infer_year(ld_, quarter * 3, 0);
+      if (quarter == 0 || year == 0) return std::nullopt;
+      d.due = to_iso(add_days(Date{year, (quarter - 1) * 3 + 1, 1}, -1));
+      return d;
+    }
+    if (p.variant == "before_year") {
+      auto y = match::integers(grp("year"));
+      if (y.empty()) return std::nullopt;
+      d.due = to_iso(Date{y[0] - 1, 12, 31});
+      return d;
+    }
+    if (p.variant == "festival") {
+      auto day = festival_day(grp("festival"), grp("year"), grp("yearname"));
+      if (!day) return std::nullopt;
+      d.due = to_iso(add_days(*day, -1));  // before the festival begins
+      return d;
+    }
     if (p.variant == "months_of_year") {
       std::string_view c = grp("count");
       auto n = match::integers(c);
@@ -196,6 +221,37 @@ class DeadlineBuilder {
     d.due = to_iso(*date);
     if (!grp("time").empty()) d.time = parse_time(grp("time"), grp("ampm"));
     return d;
+  }
+
+  // The day of a festival: of the year written ("Tết Nguyên đán 2025", "Tết
+  // Ất Tỵ"), else the first one after the letter's date.
+  std::optional<Date> festival_day(std::string_view festival, std::string_view year,
+                                   std::string_view year_name) const {
+    const DeadlineRules& R = rules_.deadlines;
+    std::string name = fold_vi(match::collapse(std::string(festival)));
+    if (auto canonical = lookup(R.festival_names, name)) name = fold_vi(*canonical);
+    std::string wanted_name = fold_vi(match::collapse(std::string(year_name)));
+    if (wanted_name.size() > 3 && wanted_name.compare(wanted_name.size() - 3, 3, " ti") == 0) {
+      wanted_name.back() = 'y';  // "Tị" is written "Tỵ" too
+    }
+    const auto y = match::integers(year);
+    std::optional<Date> best;
+    for (const Festival& f : R.festivals) {
+      if (f.name != name) continue;
+      if (!y.empty()) {
+        if (f.date.year == y[0]) return f.date;
+      } else if (!wanted_name.empty()) {
+        // The nearest year of that name (they repeat every 60 years).
+        if (f.year_name != wanted_name) continue;
+        if (!best || (ld_.year != 0 && std::abs(f.date.year - ld_.year) < std::abs(best->year - ld_.year))) {
+          best = f.date;
+        }
+      } else if (ld_.year != 0) {
+        const Date from{ld_.year, ld_.month ? ld_.month : 1, ld_.day ? ld_.day : 1};
+        if (f.date > from) return f.date;
+      }
+    }
+    return best;
   }
 
   template <typename G>

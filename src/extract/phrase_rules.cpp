@@ -2,6 +2,7 @@
 // one-time compilation of every pattern, with file:line on any error.
 #include "extract/phrase_rules.h"
 
+#include <algorithm>
 #include <set>
 
 #include <re2/set.h>
@@ -168,7 +169,7 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
   FileSpec dl{"deadlines.rules", false,
               {"none", "by_date", "within_month", "within_quarter", "within_year", "relative",
                "on_event", "recurring"},
-              {"unit", "every", "number", "weekday"},
+              {"unit", "every", "number", "weekday", "festival"},
               {"self_anchor", "quick"}};
   auto d = load_file(models_dir, dl);
   if (!d) return d.status();
@@ -177,6 +178,7 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
   rules.deadlines.periods = d->tables["every"];
   rules.deadlines.numbers = d->tables["number"];
   rules.deadlines.weekdays = d->tables["weekday"];
+  rules.deadlines.festival_names = d->tables["festival"];
   rules.deadlines.self_anchor = d->singles["self_anchor"];
   auto dset = build_set(rules.deadlines.patterns, dl.case_sensitive, (models_dir / dl.name).string());
   if (!dset) return dset.status();
@@ -244,6 +246,17 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
   auto h = HolidayCalendar::load(models_dir / "holidays.tsv");
   if (!h) return h.status();
   rules.holidays = std::move(*h);
+  auto f = read_table_file(models_dir / "festivals.tsv");
+  if (!f) return f.status();
+  for (const auto& row : *f) {
+    auto date = row.fields.empty() ? std::nullopt : parse_iso_date(row.fields[0]);
+    if (!date || row.fields.size() < 3) {
+      return Status::error(row.where() + ": expected date (YYYY-MM-DD), festival and year name separated by tabs");
+    }
+    rules.deadlines.festivals.push_back({*date, fold_vi(row.fields[1]), fold_vi(row.fields[2])});
+  }
+  std::sort(rules.deadlines.festivals.begin(), rules.deadlines.festivals.end(),
+            [](const Festival& a, const Festival& b) { return a.date < b.date; });
   return rules;
 }
 

@@ -3,7 +3,7 @@
 //
 // Files (formats in models/README.md): deadlines.rules, targets.rules,
 // references.rules, assignees.rules (RE2 patterns and word tables, "key =
-// value"), gazetteer.tsv, holidays.tsv. Every pattern is compiled once here;
+// value"), gazetteer.tsv, holidays.tsv, festivals.tsv. Every pattern is compiled once here;
 // a broken one fails the load with "<file>:<line>: bad pattern: …". The
 // loaded rules are immutable and safe to share between threads.
 #pragma once
@@ -50,6 +50,14 @@ struct PatternSet {
   bool match(std::string_view text, std::vector<char>& hit) const;
 };
 
+// A festival on a given day ("Tết Nguyên đán" of the year "Ất Tỵ" on
+// 2025-01-29), from festivals.tsv; names folded (fold_vi).
+struct Festival {
+  Date date;
+  std::string name;
+  std::string year_name;
+};
+
 struct DeadlineRules {
   std::vector<PhrasePattern> patterns;  // in priority order; kind "none" excludes
   PatternSet prefilter;
@@ -57,6 +65,8 @@ struct DeadlineRules {
   WordTable periods;                    // recurrence words → day, week, month, …
   WordTable numbers;                    // number words → digits
   WordTable weekdays;                   // "thứ năm" → 4
+  WordTable festival_names;             // "tết" → "Tết Nguyên đán"
+  std::vector<Festival> festivals;      // in date order
   std::shared_ptr<const re2::RE2> self_anchor;  // anchors meaning the letter itself
   std::shared_ptr<const re2::RE2> quick;        // cheap prefilter: no match, no deadline
 };
