@@ -286,7 +286,37 @@ Assignment find_assignees(const PhraseRules& rules, std::string_view text) {
         size_t close = text.find(')', next);
         if (close != std::string_view::npos) end = skip_spaces(text, close + 1);
       }
-      if (!names.empty() && end + 2 >= at) lead = std::move(names);
+      if (names.empty() || end + 2 < at) return;
+      // "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: A, B; Giám đốc Kho bạc …
+      // chịu trách nhiệm": the subject is a list cut by ';', each part bodies
+      // only, back to the sentence's start.
+      while (start > 0 && text[start - 1] == ';') {
+        size_t prev = start - 1;
+        while (prev > 0 && std::string_view(".!?\n;").find(text[prev - 1]) == std::string_view::npos) --prev;
+        size_t prev_label = 0;
+        anchored(*A.label, text.substr(prev, start - 1 - prev), &prev_label);
+        // Parts opened by a title ("…, Giám đốc các Sở: A, B") are read one by one.
+        std::vector<size_t> starts{prev + prev_label};
+        for (size_t c = prev + prev_label; c + 1 < start; ++c) {
+          if (text[c] != ',') continue;
+          const size_t n = skip_spaces(text, c + 1);
+          if (anchored(*A.title, text.substr(n, start - 1 - n))) starts.push_back(n);
+        }
+        std::vector<std::string> more;
+        bool whole = true;
+        for (size_t k = 0; k < starts.size() && whole; ++k) {
+          const size_t stop = k + 1 < starts.size() ? starts[k + 1] : start;
+          size_t part_end = 0;
+          auto part = reader.read(text.substr(0, stop - 1), starts[k], &part_end);
+          whole = !part.empty() && skip_spaces(text, part_end) + 1 >= stop;
+          more.insert(more.end(), part.begin(), part.end());
+        }
+        if (!whole) break;
+        more.insert(more.end(), names.begin(), names.end());
+        names = std::move(more);
+        start = prev;
+      }
+      lead = std::move(names);
     });
   }
   // 3. The subject that opens the text, or a heading that is only a body.

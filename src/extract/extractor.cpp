@@ -167,6 +167,7 @@ class Assembler {
     }
     build_body_tasks();
     build_appendix_tasks();
+    if (recipients_.empty()) lead_unnamed_from_parts();
     assign_spans();
     for (auto& d : drafts_) out.tasks.push_back(std::move(d.task));
     make_labels_unique(out.tasks);
@@ -298,6 +299,7 @@ class Assembler {
   // An arabic item in sentence case ("4. Phân công nhiệm vụ:") stays a task.
   bool is_section_heading(size_t i) const {
     if (!st_.blocks[i].section) return false;
+    if (st_.blocks[i].table_after) return true;  // "II. NHIỆM VỤ" over a task table
     for (size_t k = i + 1; k < st_.blocks.size(); ++k) {
       if (st_.blocks[k].parent == static_cast<int>(i)) return true;
     }
@@ -411,6 +413,57 @@ class Assembler {
       }
       d.task.deadlines = find_deadlines(phrases_, d.text, context_);
       d.task.targets = find_targets(phrases_, d.text);
+    }
+  }
+
+  // A letter without Kính gửi (a plan, a decision, a notice): the items that
+  // name nobody are for the bodies named in the part its Nơi nhận points to
+  // ("Như mục III", "Như Điều 3"), else in its part that says who carries it
+  // out ("III. TỔ CHỨC THỰC HIỆN", "Điều 3. … chịu trách nhiệm thi hành
+  // Quyết định này"). Without such a part they keep no lead.
+  void lead_unnamed_from_parts() {
+    int part = -1;
+    for (const auto& entry : st_.copies_to) {
+      std::vector<re2::StringPiece> g(2);
+      const auto* p = structure_.find("same_as_part", entry);
+      if (!p) continue;
+      re2::StringPiece input(entry);
+      if (!p->re->Match(input, 0, input.size(), re2::RE2::UNANCHORED, g.data(), 2)) continue;
+      const std::string label = fold(std::string(g[1]));
+      for (size_t i = 0; i < st_.blocks.size() && part < 0; ++i) {
+        const Block& b = st_.blocks[i];
+        if (b.parent < 0 && b.kind != BlockKind::kParagraph && b.kind != BlockKind::kBullet && fold(b.label) == label) {
+          part = static_cast<int>(i);
+        }
+      }
+      if (part >= 0) break;
+    }
+    for (size_t i = 0; i < st_.blocks.size() && part < 0; ++i) {
+      const Block& b = st_.blocks[i];
+      const bool top = b.parent < 0 && (b.kind == BlockKind::kRoman || b.kind == BlockKind::kArabic);
+      if ((top || b.kind == BlockKind::kParagraph) && !b.before_items &&
+          structure_.matches("implementing_section", b.text.text)) {
+        part = static_cast<int>(i);  // the part, or the top-level part holding the paragraph
+        while (st_.blocks[static_cast<size_t>(part)].parent >= 0) part = st_.blocks[static_cast<size_t>(part)].parent;
+      }
+    }
+    if (part < 0) return;
+    auto inside = [&](int block) {
+      for (int p = block; p >= 0; p = st_.blocks[static_cast<size_t>(p)].parent) {
+        if (p == part) return true;
+      }
+      return false;
+    };
+    std::vector<Assignee> bodies;
+    std::set<std::string> seen;
+    for (const auto& d : drafts_) {
+      if (d.block < 0 || !inside(d.block)) continue;
+      for (const auto& l : d.task.lead) {
+        if (seen.insert(fold(l.canonical.value_or(l.name))).second) bodies.push_back(l);
+      }
+    }
+    for (auto& d : drafts_) {
+      if (d.task.lead.empty()) d.task.lead = bodies;
     }
   }
 
@@ -585,6 +638,9 @@ Extraction extract(const Rules& rules, const DocumentText& text) {
   const std::string joined = text.joined();
   CleanupOptions options;
   options.is_stamp_line = [&rules](std::string_view line) { return rules.structure.matches("stamp_line", line); };
+  options.is_table_header = [&rules](std::string_view line) {
+    return rules.structure.prefix_length("appendix_header", line).has_value();
+  };
   const std::vector<TextLine> lines = clean_letter_text(joined, options);
   const LetterStructure structure = parse_letter(rules.structure, lines);
   Extraction out = Assembler(rules, structure).run();

@@ -3,6 +3,7 @@
 #include "parse/letter_parser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include <unicode/uchar.h>
@@ -178,6 +179,7 @@ class Parser {
 
   bool is_label_line(std::string_view t) const {
     return rules_.prefix_length("label_arabic", t) || rules_.prefix_length("label_roman", t).value_or(0) > 1 ||
+           rules_.prefix_length("label_article", t) ||
            rules_.prefix_length("label_letter", t);
   }
 
@@ -213,8 +215,11 @@ class Parser {
           rules_.matches("doc_type", marker)) {
         ++i;
       }
+      // A decision's authority line in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN
+      // TỈNH …") under a trích yếu in sentence case ends the subject.
       while (i < n && lines_[i].blank_before <= 1 && !rules_.matches("body_start", lines_[i].text) &&
-             !is_label_line(lines_[i].text) && lines_[i].text.size() < 200) {
+             !is_label_line(lines_[i].text) && lines_[i].text.size() < 200 &&
+             !(i > last_marker + 1 && is_capitals(lines_[i].text) && !is_capitals(lines_[i - 1].text))) {
         ++i;
       }
       header_end_ = i;
@@ -595,6 +600,10 @@ class Parser {
   Label label_of(const std::string& t, bool may_be_bullet) const {
     std::vector<StringPiece> g;
     Label lab;
+    // "Điều 3." of a decision: a top-level part, its clauses "1." under it.
+    if (search_key(rules_, "label_article", t, g, true)) {
+      return {BlockKind::kRoman, std::string(g[1]), g[0].size()};
+    }
     if (search_key(rules_, "label_roman", t, g, true) && !g[1].empty()) {
       return {BlockKind::kRoman, std::string(g[1]), g[0].size()};
     }
@@ -623,6 +632,7 @@ class Parser {
     int block_lines = 0;  // lines in the last block
     for (size_t i = body_begin_; i < end; ++i) {
       if (in_body_table(i)) {
+        if (!blocks.empty()) blocks.back().table_after = true;
         continue;
       }
       TextLine line = lines_[i];
@@ -697,10 +707,16 @@ class Parser {
   // that titles a section of the letter and names no body.
   bool is_section_title(const Block& b) const {
     if (b.kind != BlockKind::kArabic && b.kind != BlockKind::kRoman) return false;
+    if (is_article(b)) return false;  // "Điều 2. Nhiệm vụ của Tổ công tác" is an item
     const std::string t = trim_punctuation(b.text.text);
     if (t.empty() || t.size() > 160) return false;
     if (b.kind == BlockKind::kRoman && rules_.matches("section_title", t)) return true;
     return is_capitals(t) && !rules_.prefix_length("body_word", t);
+  }
+
+  // "Điều 3." of a decision (label_article): a top-level item with a number.
+  static bool is_article(const Block& b) {
+    return b.kind == BlockKind::kRoman && !b.label.empty() && std::isdigit(static_cast<unsigned char>(b.label[0]));
   }
 
   // A numbered item on one short line without a final stop ("1. Thành phần").
@@ -776,7 +792,10 @@ class Parser {
           }
         }
         // Under a section title ("III. TỔ CHỨC THỰC HIỆN") a paragraph stays in its section.
-        const bool in_section = parent >= 0 && blocks[static_cast<size_t>(parent)].section;
+        // … and so does a paragraph of a decision's article ("Điều 3. … \n
+        // Chánh Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành …").
+        const bool in_section = parent >= 0 && (blocks[static_cast<size_t>(parent)].section ||
+                                                is_article(blocks[static_cast<size_t>(parent)]));
         b.parent = has_letters || in_section ? parent : (parent >= 0 ? blocks[static_cast<size_t>(parent)].parent : -1);
         // Remember the item it continues, for the extractor (via closing=false).
         continue;
@@ -831,6 +850,10 @@ class Parser {
         if (rules_.prefix_length("closing_start", part) || rules_.prefix_length("recipients_list_item", part)) {
           // "- Thủ tướng Chính phủ; CHỦ TỊCH": the signature's column after the entry.
           const size_t semi = part.find_last_of(";");
+          if (rules_.prefix_length("recipients_list_item", part)) {
+            const std::string entry = trim_punctuation(semi == std::string::npos ? part : part.substr(0, semi));
+            if (!entry.empty()) out_.copies_to.push_back(entry);
+          }
           if (semi != std::string::npos) {
             const std::string tail = trim(part.substr(semi + 1));
             if (!tail.empty() && is_capitals(tail) && to_u32(tail).size() > 3) candidates.push_back(collapse(tail));

@@ -32,6 +32,7 @@ struct Block {
   bool section = false;      // a section title ("II. NỘI DUNG", a capital heading), not a body's name
   bool before_items = false;  // a paragraph before the first labelled item (lead-in)
   bool closing = false;     // a paragraph after the last item that closes the letter
+  bool table_after = false;  // a task table of the body follows it (before the next block)
 };
 
 // One row of an appendix task table ("Phụ lục").
@@ -62,6 +63,7 @@ struct LetterStructure {
   int64_t body_end = 0;                // where "Nơi nhận"/the signature starts (original offset)
   int body_end_page = 1;
   std::vector<Appendix> appendices;
+  std::vector<std::string> copies_to;  // the "Nơi nhận" entries ("Như Điều 3", "Bộ Nội vụ", "Lưu: VT")
 };
 
 LetterStructure parse_letter(const StructureRules& rules, const std::vector<TextLine>& lines);

@@ -18,7 +18,8 @@ const std::set<std::string>& known_keys() {
       "end_mark", "signer_prefix", "head_title", "recipients_list_item", "appendix_start",
       "appendix_header", "appendix_comparator", "appendix_unit_value", "column_task",
       "column_lead", "column_support", "continues_line", "attendee_role", "attendee_unit_list", "column_time", "column_unit", "column_target",
-      "closing_notice", "section_title", "deputy_title", "addressee_order", "field_bullet"};
+      "closing_notice", "section_title", "deputy_title", "addressee_order", "field_bullet",
+      "label_article", "same_as_part", "implementing_section"};
   return keys;
 }
 
@@ -28,7 +29,7 @@ bool case_sensitive_key(const std::string& key) {
          key == "doc_type" || key == "issuer_body_start" || key == "signer_prefix" ||
          key == "head_title" || key == "deputy_title" || key == "symbol_type" || key == "appendix_header" ||
          key == "body_start" || key == "closing_cue" || key == "closing_generic" ||
-         key == "assign_start" || key == "directive_verb";
+         key == "assign_start" || key == "directive_verb" || key == "label_article";
 }
 
 }  // namespace

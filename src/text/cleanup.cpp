@@ -3,6 +3,7 @@
 #include "text/cleanup.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include <unicode/uchar.h>
@@ -218,6 +219,145 @@ int64_t TextLine::origin_at_byte(size_t byte) const {
   return origin[cp];
 }
 
+namespace {
+
+// --- tables laid out with spaces -----------------------------------------
+
+// A run of text between gaps of two or more spaces, with the column (in
+// characters from the start of the physical line) where it starts and ends.
+struct Piece {
+  size_t begin = 0;  // byte range in the line's text
+  size_t end = 0;
+  int64_t col = 0;
+  int64_t col_end = 0;
+};
+
+std::vector<Piece> pieces_of(const TextLine& line) {
+  std::vector<Piece> out;
+  if (line.origin.empty()) return out;
+  const int64_t line_start = line.origin.front() - line.indent;
+  size_t cp = 0;
+  size_t i = 0;
+  const std::string& t = line.text;
+  auto col_at = [&](size_t k) { return k < line.origin.size() ? line.origin[k] - line_start : 0; };
+  while (i < t.size()) {
+    while (i < t.size() && t[i] == ' ') {
+      ++i;
+      ++cp;
+    }
+    if (i >= t.size()) break;
+    Piece p;
+    p.begin = i;
+    p.col = col_at(cp);
+    size_t last_cp = cp;
+    while (i < t.size()) {
+      if (t[i] == ' ' && i + 1 < t.size() && t[i + 1] == ' ') break;
+      if (t[i] == ' ' && i + 1 == t.size()) break;
+      if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) last_cp = cp++;
+      ++i;
+    }
+    p.end = i;
+    p.col_end = col_at(last_cp) + 1;
+    out.push_back(p);
+  }
+  return out;
+}
+
+bool is_row_number(std::string_view text) {
+  size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  if (digits == 0 || digits > 3) return false;
+  return digits == text.size() || (digits + 1 == text.size() && (text[digits] == '.' || text[digits] == ')'));
+}
+
+// Splits the tables laid out with spaces into cell lines (see
+// CleanupOptions::is_table_header). `next_row` numbers their rows after
+// the '|' tables'.
+std::vector<TextLine> split_layout_tables(std::vector<TextLine> lines, const CleanupOptions& options, int next_row) {
+  std::vector<TextLine> out;
+  out.reserve(lines.size());
+  size_t i = 0;
+  while (i < lines.size()) {
+    const TextLine& head = lines[i];
+    const std::vector<Piece> hp = head.from_table ? std::vector<Piece>{} : pieces_of(head);
+    if (hp.size() < 3 || !options.is_table_header(head.text)) {
+      out.push_back(std::move(lines[i++]));
+      continue;
+    }
+    // Columns start where the header's cells start.
+    std::vector<int64_t> cols;
+    for (const auto& p : hp) cols.push_back(p.col);
+    auto column_of = [&](int64_t col) {
+      size_t c = 0;
+      while (c + 1 < cols.size() && cols[c + 1] <= col + 2) ++c;
+      return c;
+    };
+    struct Row {
+      std::vector<TextLine> cells;
+      bool any = false;
+    };
+    std::vector<Row> rows(1);
+    rows[0].cells.resize(cols.size());
+    auto add = [&](Row& row, const TextLine& line, const Piece& p) {
+      TextLine part = slice_line(line, p.begin, p.end);
+      TextLine& cell = row.cells[column_of(p.col)];
+      if (cell.text.empty()) {
+        part.blank_before = 0;
+        cell = std::move(part);
+      } else {
+        append_line(cell, part);
+      }
+      row.any = true;
+    };
+    for (const auto& p : hp) add(rows[0], head, p);
+    size_t k = i + 1;
+    for (; k < lines.size(); ++k) {
+      const TextLine& l = lines[k];
+      if (l.from_table || l.blank_before > 1) break;
+      const std::vector<Piece> lp = pieces_of(l);
+      if (lp.empty()) break;
+      const bool numbered = lp.front().col < cols[1] && is_row_number(l.text.substr(lp.front().begin, lp.front().end - lp.front().begin));
+      // Prose under the table: text in the first column that is no row
+      // number, or a piece running across a column's start.
+      // After a blank line only a new row continues the table.
+      bool prose = !numbered && (lp.front().col < cols[1] - 1 || l.blank_before > 0);
+      for (const auto& p : lp) {
+        const size_t c = column_of(p.col);
+        if (c + 1 < cols.size() && p.col_end > cols[c + 1] + 1) prose = true;
+      }
+      if (prose) break;
+      if (numbered) {
+        rows.emplace_back();
+        rows.back().cells.resize(cols.size());
+      }
+      for (const auto& p : lp) add(rows.back(), l, p);
+    }
+    if (rows.size() < 2) {  // a header without rows is no table
+      out.push_back(std::move(lines[i++]));
+      continue;
+    }
+    for (size_t r = 0; r < rows.size(); ++r) {
+      bool first = true;
+      for (size_t c = 0; c < rows[r].cells.size(); ++c) {
+        TextLine& cell = rows[r].cells[c];
+        if (cell.text.empty()) continue;
+        cell.from_table = true;
+        cell.table_row = next_row;
+        cell.table_cell = static_cast<int>(c);
+        cell.indent = 0;
+        cell.blank_before = first && r == 0 ? head.blank_before : 0;
+        first = false;
+        out.push_back(std::move(cell));
+      }
+      ++next_row;
+    }
+    i = k;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<TextLine> clean_letter_text(std::string_view original, const CleanupOptions& options) {
   const std::u32string all = to_u32(original);
   std::vector<TextLine> lines;
@@ -315,6 +455,7 @@ std::vector<TextLine> clean_letter_text(std::string_view original, const Cleanup
     raw.push_back({c, static_cast<int64_t>(i)});
   }
   finish_line();
+  if (options.is_table_header) return split_layout_tables(std::move(lines), options, table_rows);
   return lines;
 }
 

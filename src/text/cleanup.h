@@ -41,6 +41,12 @@ struct CleanupOptions {
   // "… +07:00", the publishing office's name and e-mail). Lines it accepts
   // are dropped; an empty function drops nothing.
   std::function<bool(std::string_view line)> is_stamp_line;
+  // True for the first line of a table's header row ("STT  Nội dung …").
+  // A table laid out with spaces (pdftotext -layout, a typed letter) that
+  // starts with such a line is split into cells like a '|' table: columns
+  // from the header, a row per number in the first column, wrapped lines
+  // joined into their cells. An empty function splits nothing.
+  std::function<bool(std::string_view line)> is_table_header;
 };
 
 // Splits the document into cleaned lines. Blank lines, stamp lines, table
