@@ -395,11 +395,12 @@ Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f,
   // The next dates of each (every, day) pair, computed once per query.
   std::map<std::pair<std::string, int>, std::vector<std::string>> next_of;
   // Reads rows into `out`, giving how many; with `stop` > 0 (rows come in
-  // due order) stops once `stop` rows (or tasks, with task_limit) are in and
-  // the date changes. `next` (when given) steps `st` to its next row
-  // instead of st.step().
-  auto read = [&](Statement& st, int64_t stop,
-                  const std::function<Result<bool>()>& next = nullptr) -> Result<size_t> {
+  // due order) stops once `stop` rows (or tasks, with task_limit) are in:
+  // at once when `exact` (the rows come in the answer's own order, due then
+  // letter), else when the date changes. `next` (when given) steps `st` to
+  // its next row instead of st.step().
+  auto read = [&](Statement& st, int64_t stop, const std::function<Result<bool>()>& next = nullptr,
+                  bool exact = false) -> Result<size_t> {
     size_t rows = 0;
     std::set<int64_t> tasks;
     std::optional<std::optional<std::string>> last_due;
@@ -456,22 +457,24 @@ Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f,
       if (task_limit > 0) tasks.insert(c.task_id);
       const int64_t have = task_limit > 0 ? static_cast<int64_t>(tasks.size())
                                           : static_cast<int64_t>(rows) + 1;
-      if (stop > 0 && !last_due && have >= stop) last_due = c.due;
+      const bool full = stop > 0 && !last_due && have >= stop;
+      if (full) last_due = c.due;
       out.push_back(std::move(c));
       ++rows;
+      if (full && exact) break;
     }
     return rows;
   };
-  // `limit`: a LIMIT clause; `stop`: rows come by due date, stop reading
-  // after `stop` rows or tasks (the date order is all SQL has to give, so
-  // the due key answers without sorting every row of the window).
+  // `limit`: a LIMIT clause; `stop`: rows come in the order of the due sort
+  // (the listing's key), stop reading after `stop` rows or tasks, so the
+  // key answers without sorting every row of the window.
   auto run = [&](const Where& w, const std::string& order, int64_t limit, int64_t stop = 0) -> Status {
     std::string sql = select + w.sql + order;
     if (limit > 0) sql += " LIMIT " + std::to_string(limit);
     auto st = Statement::prepare(db, sql);
     if (!st) return st.status();
     w.bind(*st);
-    auto rows = read(*st, stop);
+    auto rows = read(*st, stop, nullptr, true);
     return rows ? Status::ok() : rows.status();
   };
   const int64_t stop = task_limit > 0 ? task_limit : f.limit;
