@@ -372,6 +372,20 @@ TEST_CASE("deadline phrasings of other letters, each in its own item", "[extract
       {"báo cáo trước ngay 20/8/2025.", "by_date@2025-08-20"},
       {"báo cáo UBND tỉnh trước ngày 20 tháng 12 hằng năm.", "recurring@year"},
       {"gửi báo cáo trước 10 giờ 00 ngày 20/11/2025.", "by_date@2025-11-20"},
+      {"trả lời trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này.", "relative@5working_day"},
+      {"báo cáo định kỳ 6 tháng một lần.", "recurring@half_year"},
+      {"hoàn thành trong quý I năm 2026.", "within_quarter@2026-03-31"},
+      {"hoàn thành chậm nhất ngày 20 tháng 12 năm 2025.", "by_date@2025-12-20"},
+      {"hoàn thành trước khi kết thúc năm 2025.", "within_year@2025-12-31"},
+      // before a period starts, not at its end
+      {"hoàn thành trước quý IV/2025.", "by_date@2025-09-30"},
+      {"hoàn thành trước năm 2026.", "by_date@2025-12-31"},
+      {"hoàn thành trước tháng 10/2025.", "by_date@2025-09-30"},
+      // the day before the festival; without a year, the next one after the letter
+      {"chi trả trợ cấp trước Tết Nguyên đán.", "by_date@2026-02-16"},
+      {"chi trả trợ cấp trước Tết Nguyên đán Bính Ngọ.", "by_date@2026-02-16"},
+      {"chi trả trợ cấp trước Tết Ất Tỵ (đã qua ở ngày của văn bản).", ""},
+      {"tổ chức vui Tết Trung thu cho thiếu nhi trước Tết Trung thu.", "by_date@2025-10-05"},
   };
   for (const auto& [phrase, deadline] : cases) {
     INFO(phrase);
@@ -388,6 +402,19 @@ TEST_CASE("deadline phrasings of other letters, each in its own item", "[extract
   }
 }
 
+TEST_CASE("a date after a list of cited documents is not given to a number of another year", "[extract][letters]") {
+  const Extraction x = run(std::string(kHeaderUbnd) +
+                           "Thực hiện Thông tư số 01/2011/TT-BNV và văn bản số 1234/BNV-CCVC ngày 02/10/2025 của Bộ "
+                           "Nội vụ; Nghị quyết số 01/NQ-CP, Nghị quyết số 02/NQ-CP ngày 05/01/2024 của Chính phủ, "
+                           "UBND tỉnh yêu cầu:\n\n1. Sở Nội vụ trả lời trước ngày 20/8/2025.\n" +
+                           kSignature);
+  std::vector<std::string> refs;
+  for (const auto& r : x.references) refs.push_back(r.number + " " + r.date.value_or("-"));
+  CHECK(refs == std::vector<std::string>{"01/2011/TT-BNV -", "1234/BNV-CCVC 2025-10-02", "01/NQ-CP 2024-01-05",
+                                         "02/NQ-CP 2024-01-05"});
+  CHECK(summary(x) == "1: Sở Nội vụ;; by_date@2025-08-20;\n");
+}
+
 TEST_CASE("leads written in the ways letters name bodies", "[extract][letters]") {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"Đề nghị Bảo hiểm xã hội tỉnh phối hợp với Sở Y tế rà soát đối tượng.", "Bảo hiểm xã hội tỉnh; Sở Y tế"},
@@ -400,6 +427,10 @@ TEST_CASE("leads written in the ways letters name bodies", "[extract][letters]")
       {"Viện Vệ sinh dịch tễ Trung ương tổ chức giám sát trọng điểm.", "Viện Vệ sinh dịch tễ Trung ương;"},
       {"Công an tỉnh phối hợp với Sở Tư pháp cấp phiếu lý lịch tư pháp trên VNeID.", "Công an tỉnh; Sở Tư pháp"},
       {"UBND cấp xã phối hợp với UBND cấp huyện cấp giấy chứng nhận.", "UBND cấp xã; UBND cấp huyện"},
+      {"Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Xây dựng; Giám đốc Kho bạc Nhà nước khu vực XIII "
+       "và Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này.",
+       "Văn phòng UBND tỉnh | Sở Tài chính | Sở Xây dựng | Kho bạc Nhà nước khu vực XIII | UBND các xã, phường;"},
+      {"Sở Tư pháp trả lời bằng văn bản.", "Sở Tư pháp;"},
   };
   for (const auto& [item, want] : cases) {
     INFO(item);

@@ -1,11 +1,13 @@
 // Assembles an Extraction from a letter's text: clean-up, structure, then the
 // phrase functions per item, lead inheritance and document-wide references.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
 #include "congvan/extract.h"
 #include "congvan/text.h"
+#include "extract/match_util.h"
 #include "extract/phrases.h"
 #include "extract/rules.h"
 #include "parse/letter_parser.h"
@@ -586,6 +588,9 @@ class Assembler {
       bool digits = false;
       for (char c : between) digits = digits || std::isdigit(static_cast<unsigned char>(c));
       if (digits) continue;
+      // "Thông tư số 01/2011/TT-BNV và văn bản số 1234/BNV-CCVC ngày
+      // 02/10/2025": a number with its own year is not of the other's date.
+      if (!match::date_fits_number(*next.date, refs[i].number)) continue;
       refs[i].date = next.date;
       if (!refs[i].issuer) refs[i].issuer = next.issuer;
     }

@@ -183,6 +183,21 @@ inline std::optional<double> parse_number(std::string_view s) {
 }
 
 // Roman numeral I-IV or a digit 1-4 → quarter number, 0 when neither.
+// False when a document number carries a year ("01/2011/TT-BNV") that an
+// ISO date ("2025-10-02") does not share: a date written after another
+// document of a list is not this one's. The serial number before the first
+// '/' is no year ("2003/UBDT-VPCTMTQG").
+inline bool date_fits_number(std::string_view iso_date, std::string_view number) {
+  std::string_view year;
+  for (size_t i = 1; i + 4 <= number.size(); ++i) {
+    if (number[i - 1] != '/') continue;
+    size_t k = i;
+    while (k < number.size() && number[k] >= '0' && number[k] <= '9') ++k;
+    if (k - i == 4 && (number.substr(i, 2) == "19" || number.substr(i, 2) == "20")) year = number.substr(i, 4);
+  }
+  return year.empty() || iso_date.substr(0, 4) == year;
+}
+
 inline int quarter_number(std::string_view s) {
   std::string u;
   for (char c : s) {

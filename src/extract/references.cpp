@@ -164,7 +164,7 @@ std::vector<Reference> find_references(const PhraseRules& rules, std::string_vie
   for (size_t i = kept.size(); i-- > 1;) {
     if (!kept[i].linked_to_previous) continue;
     Mention& prev = kept[i - 1];
-    if (!prev.ref.date && kept[i].ref.date) {
+    if (!prev.ref.date && kept[i].ref.date && match::date_fits_number(*kept[i].ref.date, prev.ref.number)) {
       prev.ref.date = kept[i].ref.date;
       if (!prev.ref.issuer) prev.ref.issuer = kept[i].ref.issuer;
     }

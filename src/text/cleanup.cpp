@@ -279,8 +279,9 @@ std::vector<TextLine> split_layout_tables(std::vector<TextLine> lines, const Cle
   size_t i = 0;
   while (i < lines.size()) {
     const TextLine& head = lines[i];
-    const std::vector<Piece> hp = head.from_table ? std::vector<Piece>{} : pieces_of(head);
-    if (hp.size() < 3 || !options.is_table_header(head.text)) {
+    const bool header = !head.from_table && options.is_table_header(head.text);
+    const std::vector<Piece> hp = header ? pieces_of(head) : std::vector<Piece>{};
+    if (hp.size() < 3) {
       out.push_back(std::move(lines[i++]));
       continue;
     }
