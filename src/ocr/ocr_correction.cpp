@@ -138,6 +138,15 @@ bool is_lower_letter(char32_t c) {
   return is_letter(c) && lower_vietnamese(one) == one;
 }
 
+// A word with a lower-case or a Vietnamese letter in w[a, b): not an ASCII
+// acronym ("UBND", "TTHC"), which no alternative makes a syllable of.
+bool wordlike(const std::u32string& w, size_t a, size_t b) {
+  for (size_t k = a; k < b; ++k) {
+    if (is_lower_letter(w[k]) || (w[k] >= 0x80 && is_letter(w[k]))) return true;
+  }
+  return false;
+}
+
 // Smallest confidence (0..100) of an alternative worth taking: Tesseract
 // lists symbols it gave no weight as alternatives too.
 constexpr float kMinAlternative = 1.0f;
@@ -148,9 +157,7 @@ constexpr float kMinAlternative = 1.0f;
 // ASCII acronyms (no lower-case or Vietnamese letter) are left alone.
 bool pick_alternative(std::u32string& w, size_t a, size_t b, const std::vector<SymbolReading>& symbols,
                       const ViLexicon& lexicon) {
-  bool wordlike = false;
-  for (size_t k = a; k < b; ++k) wordlike |= is_lower_letter(w[k]) || (w[k] >= 0x80 && is_letter(w[k]));
-  if (!wordlike) return false;
+  if (!wordlike(w, a, b)) return false;
   std::vector<std::u32string> spelled;
   std::u32string joined;
   for (const SymbolReading& s : symbols) {
@@ -188,7 +195,7 @@ bool wants_alternatives(std::string_view word, const ViLexicon* lexicon) {
   size_t a = 0, b = w.size();
   while (a < b && is_word_punct(w[a])) ++a;
   while (b > a && is_word_punct(w[b - 1])) --b;
-  return b - a >= 2 && !lexicon->contains(to_utf8(w.substr(a, b - a)));
+  return b - a >= 2 && wordlike(w, a, b) && !lexicon->contains(to_utf8(w.substr(a, b - a)));
 }
 
 namespace {

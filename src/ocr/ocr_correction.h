@@ -45,7 +45,7 @@ WordFix correct_ocr_word(std::string_view word, const ViLexicon* lexicon,
                          const DocTypeAbbreviations* doc_types = nullptr);
 
 // True when correct_ocr_word may use the symbols' alternatives for `word`:
-// a word of letters that is not a syllable of the lexicon.
+// a word of letters, not an ASCII acronym, that is not a syllable of the lexicon.
 bool wants_alternatives(std::string_view word, const ViLexicon* lexicon);
 
 // True when `word` ends in five digits that could be a year read with one
