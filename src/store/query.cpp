@@ -489,12 +489,9 @@ Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f,
     keyed->bind(1, body_role).bind(2, lo).bind(3, hi).bind(4, json_array(body_keys_of(*by_body)))
         .bind(5, " " + body_key(by_body->text) + " ");
     std::vector<int64_t> ids;
-    for (;;) {
-      auto row = keyed->step();
-      if (!row) return row.status();
-      if (!*row) break;
+    if (Status s = keyed->each_row([&] {
       ids.push_back(keyed->integer(0));
-    }
+    }); !s) return s;
     auto st = Statement::prepare(db, select + w.sql + " AND l.deadline_id = ?");
     if (!st) return st.status();
     const int id_at = static_cast<int>(w.params.size()) + 1;
@@ -578,12 +575,9 @@ Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f,
           "SELECT DISTINCT lead_order FROM deadline_list WHERE lead_order <= ? ORDER BY lead_order");
       if (!distinct) return distinct.status();
       distinct->bind(1, last);
-      for (;;) {
-        auto row = distinct->step();
-        if (!row) return row.status();
-        if (!*row) break;
+      if (Status s = distinct->each_row([&] {
         leads.push_back(distinct->text(0));
-      }
+      }); !s) return s;
       w.add("l.lead_order = ? AND l.due_key >= 'r' AND l.due_key < 's'", std::string());
     }
     std::string sql = select + w.sql + order_sql(f.sort == "due" ? "doc" : f.sort);
@@ -761,12 +755,9 @@ Result<std::vector<std::string>> lead_names(sqlite3* db, int64_t task_id) {
   if (!st) return st.status();
   st->bind(1, task_id);
   std::vector<std::string> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return row.status();
-    if (!*row) break;
+  if (Status s = st->each_row([&] {
     out.push_back(st->text(0));
-  }
+  }); !s) return s;
   return out;
 }
 
@@ -979,10 +970,7 @@ Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
   if (!st) return st.status();
   st->bind(1, "lead").bind(2, "support").bind(3, json_ids(ids));
   std::map<int64_t, TaskHit> by_id;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return row.status();
-    if (!*row) break;
+  if (Status s = st->each_row([&] {
     TaskHit h;
     h.task_id = st->integer(0);
     h.document_id = st->integer(1);
@@ -997,7 +985,7 @@ Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {
     h.deadline_count = static_cast<int>(st->integer(11));
     h.first_due = st->opt_text(12);
     by_id.emplace(h.task_id, std::move(h));
-  }
+  }); !s) return s;
   // Recurring deadlines count with their next occurrence.
   auto rec = Statement::prepare(db,
       "SELECT task_id, every, day FROM deadlines WHERE +kind = 'recurring' AND task_id IN "
@@ -1036,10 +1024,7 @@ Result<std::vector<DocumentSummary>> list_documents(Store& store) {
       "WHERE t.document_id = d.id AND t.status = 'open') FROM documents d ORDER BY d.id");
   if (!st) return st.status();
   std::vector<DocumentSummary> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return row.status();
-    if (!*row) break;
+  if (Status s = st->each_row([&] {
     DocumentSummary s;
     s.id = st->integer(0);
     s.source = st->text(1);
@@ -1051,7 +1036,7 @@ Result<std::vector<DocumentSummary>> list_documents(Store& store) {
     s.tasks = static_cast<int>(st->integer(8));
     s.open_tasks = static_cast<int>(st->integer(9));
     out.push_back(std::move(s));
-  }
+  }); !s) return s;
   return out;
 }
 
@@ -1070,12 +1055,9 @@ Result<int64_t> resolve_document(Store& store, const std::string& ref) {
   if (slash == std::string::npos) st->bind_null(2).bind(3, "");
   else st->bind(2, ref.substr(0, slash)).bind(3, ref.substr(slash + 1));
   std::vector<std::pair<int64_t, std::string>> found;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return row.status();
-    if (!*row) break;
+  if (Status s = st->each_row([&] {
     found.emplace_back(st->integer(0), st->text(1));
-  }
+  }); !s) return s;
   if (found.empty() && !ref.empty() && ref.find_first_not_of("0123456789") == std::string::npos) {
     auto by_id = Statement::prepare(db, "SELECT id, source FROM documents WHERE id = ?");
     if (!by_id) return by_id.status();
@@ -1110,13 +1092,10 @@ Result<DocumentView> show_document(Store& store, int64_t document_id) {
       "f.item = t.item WHERE t.document_id = ? ORDER BY t.position");
   if (!st) return st.status();
   st->bind(1, document_id);
-  for (;;) {
-    auto row = st->step();
-    if (!row) return row.status();
-    if (!*row) break;
+  if (Status s = st->each_row([&] {
     view.tasks.push_back({st->integer(0), st->text(1), st->opt_text(2),
                           split_names(st->opt_text(3).value_or(""))});
-  }
+  }); !s) return s;
   return view;
 }
 
@@ -1224,12 +1203,9 @@ Status reapply_followup(sqlite3* db, int64_t document_id) {
   if (!fixes) return fixes.status();
   fixes->bind(1, document_id);
   std::vector<std::tuple<int64_t, std::string, std::string>> todo;
-  for (;;) {
-    auto row = fixes->step();
-    if (!row) return row.status();
-    if (!*row) break;
+  if (Status s = fixes->each_row([&] {
     todo.emplace_back(fixes->integer(0), fixes->text(1), fixes->text(2));
-  }
+  }); !s) return s;
   for (const auto& [task_id, field, value] : todo) {
     if (Status s = apply_correction(db, task_id, field, value); !s) return s;
   }
@@ -1246,13 +1222,10 @@ Result<std::vector<AuditEntry>> task_audit(Store& store, int64_t task_id) {
   if (!st) return st.status();
   st->bind(1, task->document_id).bind(2, task->item);
   std::vector<AuditEntry> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return row.status();
-    if (!*row) break;
+  if (Status s = st->each_row([&] {
     out.push_back({st->integer(0), st->integer(1), st->text(2), st->text(3), st->opt_text(4),
                    st->opt_text(5), st->text(6), st->text(7)});
-  }
+  }); !s) return s;
   return out;
 }
 
@@ -1269,15 +1242,12 @@ Result<std::vector<LeadCounts>> lead_report(Store& store, const std::string& as_
       "END) FROM lead_due_counts GROUP BY lead HAVING sum(open) > 0");
   if (!counts) return counts.status();
   counts->bind(1, as_of);
-  for (;;) {
-    auto row = counts->step();
-    if (!row) return row.status();
-    if (!*row) break;
+  if (Status s = counts->each_row([&] {
     LeadCounts& c = by_lead[counts->text(0)];
     c.lead = counts->text(0);
     c.open = counts->integer(1);
     c.overdue = counts->integer(2);
-  }
+  }); !s) return s;
   // Due soon: the open tasks with a dated deadline in the window (A) or a
   // recurring one whose next date is in it (B): |A| + |B| - |A and B|.
   // A recurring date depends only on (every, day): whether a task's pairs

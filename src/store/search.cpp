@@ -295,12 +295,9 @@ Status index_unindexed_documents(sqlite3* db) {
       "SELECT id FROM documents WHERE id NOT IN (SELECT rowid FROM document_search) ORDER BY id");
   if (!ids) return ids.status();
   std::vector<int64_t> docs;
-  for (;;) {
-    auto row = ids->step();
-    if (!row) return row.status();
-    if (!*row) break;
+  if (Status s = ids->each_row([&] {
     docs.push_back(ids->integer(0));
-  }
+  }); !s) return s;
   for (int64_t id : docs) {
     if (Status s = index_document(db, id); !s) return s.with_context("document " + std::to_string(id));
   }

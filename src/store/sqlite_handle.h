@@ -42,6 +42,17 @@ class Statement {
   // Steps to completion (an INSERT/UPDATE/DELETE).
   Status run();
   void reset();
+  // Steps through every row, calling on_row() at each (it reads the
+  // columns); a failing step ends the walk and is returned.
+  template <typename OnRow>
+  Status each_row(OnRow on_row) {
+    for (;;) {
+      auto row = step();
+      if (!row) return row.status();
+      if (!*row) return Status::ok();
+      on_row();
+    }
+  }
 
   std::string text(int col) const;
   std::optional<std::string> opt_text(int col) const;

@@ -278,12 +278,9 @@ Status Store::replace_extraction(int64_t document_id, const Extraction& extracti
   auto old = Statement::prepare(impl_->db.get(), "SELECT item, id FROM tasks WHERE document_id = ?");
   if (!old) return old.status();
   old->bind(1, document_id);
-  for (;;) {
-    auto row = old->step();
-    if (!row) return row.status();
-    if (!*row) break;
+  if (Status s = old->each_row([&] {
     ids.emplace(old->text(0), old->integer(1));
-  }
+  }); !s) return s;
   old->reset();
   if (Status s = impl_->delete_extraction(document_id); !s) return s;
   if (Status s = impl_->write_extraction(document_id, extraction, ids); !s) return s;
@@ -337,61 +334,46 @@ Result<Extraction> Store::Impl::read_extraction(int64_t doc_id, Statement& r, in
   auto rec = Statement::prepare(d, "SELECT name FROM recipients WHERE document_id=? ORDER BY position");
   if (!rec) return rec.status();
   rec->bind(1, doc_id);
-  for (;;) {
-    auto s = rec->step();
-    if (!s) return s.status();
-    if (!*s) break;
+  if (Status s = rec->each_row([&] {
     h.recipients.push_back(rec->text(0));
-  }
+  }); !s) return s;
   auto ref = Statement::prepare(d,
       "SELECT type, number, date, issuer FROM \"references\" WHERE document_id=? ORDER BY position");
   if (!ref) return ref.status();
   ref->bind(1, doc_id);
-  for (;;) {
-    auto s = ref->step();
-    if (!s) return s.status();
-    if (!*s) break;
+  if (Status s = ref->each_row([&] {
     ex.references.push_back({ref->text(0), ref->text(1), ref->opt_text(2), ref->opt_text(3)});
-  }
+  }); !s) return s;
   auto tasks = Statement::prepare(d,
       "SELECT id, item, text, span_page, span_start, span_end FROM tasks WHERE document_id=? "
       "ORDER BY position");
   if (!tasks) return tasks.status();
   tasks->bind(1, doc_id);
   std::map<int64_t, size_t> index;
-  for (;;) {
-    auto s = tasks->step();
-    if (!s) return s.status();
-    if (!*s) break;
+  if (Status s = tasks->each_row([&] {
     Task t;
     t.item = tasks->text(1);
     t.text = tasks->text(2);
     t.span = {static_cast<int>(tasks->integer(3)), tasks->integer(4), tasks->integer(5)};
     index[tasks->integer(0)] = ex.tasks.size();
     ex.tasks.push_back(std::move(t));
-  }
+  }); !s) return s;
   auto who = Statement::prepare(d,
       "SELECT a.task_id, a.role, a.name, a.canonical FROM assignees a JOIN tasks t ON "
       "t.id = a.task_id WHERE t.document_id=? ORDER BY a.task_id, a.role, a.position");
   if (!who) return who.status();
   who->bind(1, doc_id);
-  for (;;) {
-    auto s = who->step();
-    if (!s) return s.status();
-    if (!*s) break;
+  if (Status s = who->each_row([&] {
     Task& t = ex.tasks[index[who->integer(0)]];
     (who->text(1) == "lead" ? t.lead : t.support).push_back({who->text(2), who->opt_text(3)});
-  }
+  }); !s) return s;
   auto dl = Statement::prepare(d,
       "SELECT x.task_id, kind, due, time, count, unit, anchor, every, day, x.text, needs_review "
       "FROM deadlines x JOIN tasks t ON t.id = x.task_id WHERE t.document_id=? "
       "ORDER BY x.task_id, x.position");
   if (!dl) return dl.status();
   dl->bind(1, doc_id);
-  for (;;) {
-    auto s = dl->step();
-    if (!s) return s.status();
-    if (!*s) break;
+  if (Status s = dl->each_row([&] {
     Deadline x;
     x.kind = dl->text(1);
     x.due = dl->opt_text(2);
@@ -404,16 +386,13 @@ Result<Extraction> Store::Impl::read_extraction(int64_t doc_id, Statement& r, in
     x.text = dl->text(9);
     x.needs_review = dl->integer(10) != 0;
     ex.tasks[index[dl->integer(0)]].deadlines.push_back(std::move(x));
-  }
+  }); !s) return s;
   auto tg = Statement::prepare(d,
       "SELECT x.task_id, comparator, value, unit, x.text, needs_review FROM targets x JOIN "
       "tasks t ON t.id = x.task_id WHERE t.document_id=? ORDER BY x.task_id, x.position");
   if (!tg) return tg.status();
   tg->bind(1, doc_id);
-  for (;;) {
-    auto s = tg->step();
-    if (!s) return s.status();
-    if (!*s) break;
+  if (Status s = tg->each_row([&] {
     Target x;
     x.comparator = tg->text(1);
     x.value = tg->real(2);
@@ -421,7 +400,7 @@ Result<Extraction> Store::Impl::read_extraction(int64_t doc_id, Statement& r, in
     x.text = tg->text(4);
     x.needs_review = tg->integer(5) != 0;
     ex.tasks[index[tg->integer(0)]].targets.push_back(std::move(x));
-  }
+  }); !s) return s;
   return ex;
 }
 
@@ -459,17 +438,14 @@ Result<DocumentText> Store::load_text(int64_t document_id) {
   if (!st) return st.status();
   st->bind(1, document_id);
   DocumentText out;
-  for (;;) {
-    auto s = st->step();
-    if (!s) return s.status();
-    if (!*s) break;
+  if (Status s = st->each_row([&] {
     PageText p;
     p.text = st->text(0);
     p.raw_text = st->opt_text(1).value_or("");
     p.origin = text_origin_from_string(st->text(2)).value_or(TextOrigin::kPlainText);
     p.confidence = st->opt_real(3);
     out.pages.push_back(std::move(p));
-  }
+  }); !s) return s;
   return out;
 }
 
