@@ -3,6 +3,8 @@
 // OCR words. Images under samples/scans/ come from samples/render/.
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 #include "congvan/reader.h"
 #include "congvan/text.h"
 #include "ocr/doc_number.h"
@@ -22,6 +24,32 @@ namespace {
 const std::string kStem = "030_ubnd-quangngai-507-2025-gop-y-du-thao-vtci";
 
 bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+// Reads a test scan (samples/scans/<variant>/<file>) that must give one page.
+PageText read_one_page(const std::string& variant, const std::string& file) {
+  Reader reader;
+  auto doc = reader.read(read_scan(variant, file), file);
+  REQUIRE(doc);
+  REQUIRE(doc->pages.size() == 1);
+  return std::move(doc->pages[0]);
+}
+
+// An OCR word, its correction, and whether a digit was repaired.
+struct WordCase {
+  const char* in;
+  const char* out;
+  bool number_fix;
+};
+
+void check_corrections(const std::vector<WordCase>& cases, const ocr::DocTypeAbbreviations* types) {
+  for (const WordCase& c : cases) {
+    INFO(c.in);
+    auto fix = ocr::correct_ocr_word(c.in, nullptr, nullptr, types);
+    CHECK(fix.text == c.out);
+    CHECK(fix.number_fix == c.number_fix);
+    CHECK(fix.changed == (std::string(c.in) != c.out));
+  }
+}
 
 }  // namespace
 
@@ -53,11 +81,7 @@ TEST_CASE("a multi-page CCITT G4 TIFF gives all its pages") {
 }
 
 TEST_CASE("a degraded colour scan: stamps dropped, header columns as blocks, word offsets") {
-  Reader reader;
-  auto doc = reader.read(read_scan("deg200", kStem + ".jpg"), "scan.jpg");
-  REQUIRE(doc);
-  REQUIRE(doc->pages.size() == 1);
-  const PageText& p = doc->pages[0];
+  const PageText p = read_one_page("deg200", kStem + ".jpg");
   CHECK(p.dpi == 200);
   CHECK(p.confidence.value_or(0) > 85);
   // The issuer's column comes as its own block, not interleaved with the motto.
@@ -79,13 +103,7 @@ TEST_CASE("a degraded colour scan: stamps dropped, header columns as blocks, wor
 }
 
 TEST_CASE("OCR words: digits in numbers and dates, look-alike letters, tones") {
-  using ocr::correct_ocr_word;
-  struct Case {
-    const char* in;
-    const char* out;
-    bool number_fix;
-  };
-  const Case cases[] = {
+  check_corrections({
       {"3O/4/2O24", "30/4/2024", true},
       {"1O/02/2025).", "10/02/2025).", true},
       {"2O24", "2024", true},
@@ -95,14 +113,7 @@ TEST_CASE("OCR words: digits in numbers and dates, look-alike letters, tones") {
       {"Ðiều", "Điều", false},
       {"KGVX", "KGVX", false},
       {"5O%", "50%", true},
-  };
-  for (const Case& c : cases) {
-    INFO(c.in);
-    auto fix = correct_ocr_word(c.in, nullptr);
-    CHECK(fix.text == c.out);
-    CHECK(fix.number_fix == c.number_fix);
-    CHECK(fix.changed == (std::string(c.in) != c.out));
-  }
+  }, nullptr);
 }
 
 TEST_CASE("the lexicon mends a tone that makes a non-syllable, and tells mojibake from Vietnamese") {
@@ -136,12 +147,7 @@ TEST_CASE("document numbers in OCR words are repaired by their grammar") {
   CHECK(types->contains("NĐ"));
   CHECK(types->contains("QyĐ"));
   CHECK_FALSE(types->contains("CV"));
-  struct Case {
-    const char* in;
-    const char* out;
-    bool number_fix;
-  };
-  const Case cases[] = {
+  check_corrections({
       {"3O/2O2O/NÐ-CP", "30/2020/NĐ-CP", true},
       {"0l/2023/TT-BTC", "01/2023/TT-BTC", true},
       {"OI/2O24/QĐ-UBND,", "01/2024/QĐ-UBND,", true},
@@ -156,13 +162,7 @@ TEST_CASE("document numbers in OCR words are repaired by their grammar") {
       {"16/2001/CT-TTg", "16/2001/CT-TTg", false},
       {"30/4/2O24", "30/4/2024", true},
       {"V/v", "V/v", false},
-  };
-  for (const Case& c : cases) {
-    INFO(c.in);
-    auto fix = ocr::correct_ocr_word(c.in, nullptr, nullptr, &*types);
-    CHECK(fix.text == c.out);
-    CHECK(fix.number_fix == c.number_fix);
-  }
+  }, &*types);
   // Without the list the digits are still repaired, the bar of Đ is not guessed.
   CHECK(ocr::correct_ocr_word("3O/2O2O/ND-CP", nullptr).text == "30/2020/ND-CP");
   CHECK_FALSE(ocr::repair_document_number("2024", &*types));
@@ -258,11 +258,7 @@ TEST_CASE("a page with only the signature on a noisy background is read, not lef
   // The last page of a degraded 200 dpi scanned PDF: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
   // a red seal, the signer's name. Otsu's global threshold finds no text
   // there; the engine then tries Sauvola's local threshold.
-  Reader reader;
-  auto doc = reader.read(read_scan("sparse", "000_last-page-signature.pdf"), "sparse.pdf");
-  REQUIRE(doc);
-  REQUIRE(doc->pages.size() == 1);
-  CHECK(doc->pages[0].text == "KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nTrần Tuyết Minh");
+  CHECK(read_one_page("sparse", "000_last-page-signature.pdf").text == "KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nTrần Tuyết Minh");
 }
 
 TEST_CASE("black text under a red seal and a blue signature is kept, the coloured ink dropped") {
@@ -271,11 +267,7 @@ TEST_CASE("black text under a red seal and a blue signature is kept, the coloure
   // "Các Sở, Ban quản lý / khu công nghiệp tỉnh;" in a table cell. The JPEG's
   // chroma tints the black strokes there (about 110,30,30); dark in their
   // strongest channel, they stay ink, while the bright seal red goes.
-  Reader reader;
-  auto doc = reader.read(read_scan("seal", "003_seal-over-table.pdf"), "seal.pdf");
-  REQUIRE(doc);
-  REQUIRE(doc->pages.size() == 1);
-  const std::string& text = doc->pages[0].text;
+  const std::string text = read_one_page("seal", "003_seal-over-table.pdf").text;
   CHECK(has(text, "người dân, doanh nghiệp.\nCác Sở, Ban quản lý\n"));
   CHECK(has(text, "\nkhu công nghiệp tỉnh;\nUBND cấp huyện,"));
   CHECK(has(text, "10 Mức độ hài lòng trong tiếp\nnhận, giải quyết TTHC của\n"));
@@ -286,11 +278,7 @@ TEST_CASE("a blank line between two runs of two-column lines closes the zone: ea
   // the header in two columns, a blank line, then "Kính gửi:" on the left with
   // the recipients on the right. Read as one zone, "Kính gửi:" came before the
   // motto and the recipients after the date.
-  Reader reader;
-  auto doc = reader.read(read_scan("columns", "009_header-and-recipients.jpg"), "header.jpg");
-  REQUIRE(doc);
-  REQUIRE(doc->pages.size() == 1);
-  const std::string& text = doc->pages[0].text;
+  const std::string text = read_one_page("columns", "009_header-and-recipients.jpg").text;
   CHECK(has(text,
             "Số: 1921/LĐTBXH-NCC V/v:\nhướng dẫn thực hiện chế độ điều\ndưỡng phục hồi sức khỏe người có\n"
             "công với cách mạng\n\nĐộc lập - Tự do - Hạnh phúc ----------------\n"
