@@ -104,6 +104,29 @@ TEST_CASE("a '|' task table inside the body, without a Phụ lục heading, give
   CHECK(x.tasks[0].text == "Lập dự toán thu, chi ngân sách năm 2025");
 }
 
+TEST_CASE("a task table laid out with spaces gives one task per row, its wrapped cells joined",
+          "[extract][letters]") {
+  const std::string letter = std::string(kHeaderUbnd) +
+                             "UBND tỉnh giao nhiệm vụ như sau:\n\n"
+                             " STT   Nội dung công việc          Cơ quan chủ trì     Thời gian hoàn thành\n"
+                             "  1    Rà soát thủ tục hành chính  Sở Tư pháp          Trước 30/11/2025\n"
+                             "       nội bộ\n"
+                             "  2    Số hóa hồ sơ địa chính      Văn phòng Đăng ký   Quý II/2026\n"
+                             "                                   đất đai tỉnh\n\n"
+                             "Đề nghị các cơ quan, đơn vị quan tâm phối hợp thực hiện./.\n" +
+                             kSignature;
+  const Extraction x = run(letter);
+  CHECK(summary(x) ==
+        "PL.1: Sở Tư pháp;; by_date@2025-11-30;\n"
+        "PL.2: Văn phòng Đăng ký đất đai tỉnh;; within_quarter@2026-06-30;\n");
+  REQUIRE(x.tasks.size() == 2);
+  CHECK(x.tasks[0].text == "Rà soát thủ tục hành chính nội bộ");
+  // The same lines as prose (no "STT" header) are no table.
+  std::string prose = letter;
+  prose.replace(prose.find(" STT "), 5, " Số  ");
+  CHECK(summary(run(prose)).find("PL.") == std::string::npos);
+}
+
 TEST_CASE("a time column holding only '12/2025' or '2026' gives the month or the year", "[extract][letters]") {
   const std::string letter = std::string(kHeaderUbnd) +
                              "UBND tỉnh giao nhiệm vụ như sau:\n\n"

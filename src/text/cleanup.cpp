@@ -310,6 +310,22 @@ std::vector<TextLine> split_layout_tables(std::vector<TextLine> lines, const Cle
       }
       row.any = true;
     };
+    // Header cells written over two lines with "STT" on the lower one
+    // ("Cơ quan / chủ trì"): the line right above joins the header when each
+    // of its pieces stands inside one column.
+    if (head.blank_before == 0 && !out.empty() && !out.back().from_table) {
+      const TextLine& above = out.back();
+      const std::vector<Piece> ap = pieces_of(above);
+      bool fits = !ap.empty();
+      for (const auto& p : ap) {
+        const size_t c = column_of(p.col);
+        fits = fits && c > 0 && (c + 1 >= cols.size() || p.col_end <= cols[c + 1] + 1);
+      }
+      if (fits) {
+        for (const auto& p : ap) add(rows[0], above, p);
+        out.pop_back();
+      }
+    }
     for (const auto& p : hp) add(rows[0], head, p);
     size_t k = i + 1;
     for (; k < lines.size(); ++k) {
