@@ -548,7 +548,8 @@ class Assembler {
     }
     for (auto& d : drafts_) {
       if (d.block < 0) continue;
-      int64_t end = st_.body_end;
+      // Items of a document issued with the letter stand after the signature.
+      int64_t end = d.task.span.start >= st_.body_end && st_.attached_end > st_.body_end ? st_.attached_end : st_.body_end;
       for (int64_t s : starts) {
         if (s > d.task.span.start && s < end) end = s;
       }

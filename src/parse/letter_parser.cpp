@@ -168,6 +168,9 @@ class Parser {
   size_t closing_at_ = 0;      // "Nơi nhận" or the signature
   size_t appendix_at_ = 0;     // first appendix after the signature (== size when none)
   size_t body_stop_ = 0;       // first line after the body (closing or appendix)
+  size_t attached_at_ = SIZE_MAX;  // type line of a document issued with the letter, after the signature
+  size_t attached_begin_ = 0;  // its body: [attached_begin_, attached_end_)
+  size_t attached_end_ = 0;
   std::vector<size_t> appendix_heads_;
   std::vector<std::pair<size_t, size_t>> body_tables_;  // task tables inside the body: [header, end)
 
@@ -254,7 +257,9 @@ class Parser {
         break;
       }
     }
-    find_body_tables();
+    find_attached();
+    find_body_tables(body_begin_, body_stop_);
+    if (attached_at_ != SIZE_MAX) find_body_tables(attached_begin_, attached_end_);
     if (body_stop_ < n) {
       out_.body_end = lines_[body_stop_].start();
       out_.body_end_page = lines_[body_stop_].page;
@@ -267,20 +272,49 @@ class Parser {
   // A '|' table inside the body whose header row has a number column ("STT")
   // and a task column ("Nội dung", "Nhiệm vụ") lists tasks like an appendix,
   // without a "Phụ lục" heading.
-  void find_body_tables() {
-    for (size_t i = body_begin_; i < body_stop_; ++i) {
+  // "KẾ HOẠCH / … / (Ban hành kèm theo Quyết định số …)" after the
+  // signature: the plan a decision issues. Its items are read as the body's,
+  // up to its own Nơi nhận, signature or appendix.
+  void find_attached() {
+    const size_t n = lines_.size();
+    for (size_t i = closing_at_ + 1; i < n && i < appendix_at_ && attached_at_ == SIZE_MAX; ++i) {
+      if (!rules_.matches("doc_type", trim(lines_[i].text))) continue;
+      for (size_t k = i + 1; k < n && k <= i + 5; ++k) {
+        if (!rules_.prefix_length("attached_marker", lines_[k].text)) continue;
+        size_t b = k;
+        while (b + 1 < n && b < k + 3 && lines_[b].text.find(')') == std::string::npos) ++b;
+        attached_at_ = i;
+        attached_begin_ = b + 1;
+        break;
+      }
+    }
+    if (attached_at_ == SIZE_MAX) return;
+    attached_end_ = std::min(appendix_at_, n);
+    for (size_t i = attached_begin_; i < attached_end_; ++i) {
+      const std::string& t = lines_[i].text;
+      if (rules_.prefix_length("closing_start", t) ||
+          (rules_.prefix_length("signer_prefix", t) && is_capitals(t))) {
+        attached_end_ = i;
+        break;
+      }
+    }
+    out_.attached_end = attached_end_ < n ? lines_[attached_end_].start() : lines_.back().end();
+  }
+
+  void find_body_tables(size_t begin, size_t stop) {
+    for (size_t i = begin; i < stop; ++i) {
       const TextLine& l = lines_[i];
       if (!l.from_table || l.table_row < 0 || !rules_.prefix_length("appendix_header", collapse(l.text))) continue;
       bool has_task = false;
       size_t k = i;
-      for (; k < body_stop_ && lines_[k].from_table && lines_[k].table_row == l.table_row; ++k) {
+      for (; k < stop && lines_[k].from_table && lines_[k].table_row == l.table_row; ++k) {
         has_task = has_task || rules_.prefix_length("column_task", collapse(lines_[k].text)).has_value();
       }
       if (!has_task) {
         i = k > i ? k - 1 : i;
         continue;
       }
-      while (k < body_stop_ && lines_[k].from_table && lines_[k].table_row >= 0) ++k;
+      while (k < stop && lines_[k].from_table && lines_[k].table_row >= 0) ++k;
       body_tables_.push_back({i, k});
       i = k - 1;
     }
@@ -597,6 +631,15 @@ class Parser {
     size_t length = 0;
   };
 
+  // "100% …", "95 % …": a share at the start of a text.
+  static bool starts_share(std::string_view t) {
+    size_t i = 0;
+    while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+    if (i == 0 || i > 3) return false;
+    while (i < t.size() && t[i] == ' ') ++i;
+    return i < t.size() && t[i] == '%';
+  }
+
   Label label_of(const std::string& t, bool may_be_bullet) const {
     std::vector<StringPiece> g;
     Label lab;
@@ -609,9 +652,13 @@ class Parser {
     }
     for (const char* key : {"label_arabic", "label_arabic_multi"}) {
       if (search_key(rules_, key, t, g, true)) {
-        // A number that starts a date or an amount is not a label.
+        // A number that starts a date or an amount is not a label; a share
+        // is ("1. 100% hồ sơ công việc …", a plan's goal).
         const size_t after = g[0].size();
-        if (after < t.size() && (u_isdigit(static_cast<UChar32>(static_cast<unsigned char>(t[after]))))) continue;
+        if (after < t.size() && (u_isdigit(static_cast<UChar32>(static_cast<unsigned char>(t[after])))) &&
+            !(after > 0 && t[after - 1] == ' ' && starts_share(t.substr(after)))) {
+          continue;
+        }
         return {BlockKind::kArabic, std::string(g[1]), g[0].size()};
       }
     }
@@ -630,7 +677,9 @@ class Parser {
     std::vector<Block>& blocks = out_.blocks;
     const size_t end = std::min(body_stop_, lines_.size());
     int block_lines = 0;  // lines in the last block
-    for (size_t i = body_begin_; i < end; ++i) {
+    for (size_t i = body_begin_; i < end || (attached_at_ != SIZE_MAX && i < attached_end_); ++i) {
+      if (i == end && attached_at_ != SIZE_MAX) i = attached_begin_;  // the attached document's body
+      if (i >= lines_.size()) break;
       if (in_body_table(i)) {
         if (!blocks.empty()) blocks.back().table_after = true;
         continue;
@@ -823,7 +872,7 @@ class Parser {
   // --- Signature ----------------------------------------------------------
 
   void parse_signature() {
-    const size_t end = std::min(appendix_at_, lines_.size());
+    const size_t end = std::min(std::min(appendix_at_, attached_at_), lines_.size());
     std::vector<std::string> candidates;
     for (size_t i = closing_at_; i < end; ++i) {
       const std::string& raw = lines_[i].text;

@@ -62,6 +62,7 @@ struct LetterStructure {
   std::vector<Block> blocks;
   int64_t body_end = 0;                // where "Nơi nhận"/the signature starts (original offset)
   int body_end_page = 1;
+  int64_t attached_end = 0;            // end of a document issued with the letter (its items follow body_end)
   std::vector<Appendix> appendices;
   std::vector<std::string> copies_to;  // the "Nơi nhận" entries ("Như Điều 3", "Bộ Nội vụ", "Lưu: VT")
 };
