@@ -104,13 +104,14 @@ TEST_CASE("a '|' task table inside the body, without a Phụ lục heading, give
   CHECK(x.tasks[0].text == "Lập dự toán thu, chi ngân sách năm 2025");
 }
 
-TEST_CASE("a task table laid out with spaces gives one task per row, its wrapped cells joined",
+TEST_CASE("a task table laid out with spaces gives one task per row, its wrapped cells joined, group rows skipped",
           "[extract][letters]") {
   const std::string letter = std::string(kHeaderUbnd) +
                              "UBND tỉnh giao nhiệm vụ như sau:\n\n"
                              " STT   Nội dung công việc          Cơ quan chủ trì     Thời gian hoàn thành\n"
                              "  1    Rà soát thủ tục hành chính  Sở Tư pháp          Trước 30/11/2025\n"
                              "       nội bộ\n"
+                             "  II   NHIỆM VỤ NĂM 2026\n"
                              "  2    Số hóa hồ sơ địa chính      Văn phòng Đăng ký   Quý II/2026\n"
                              "                                   đất đai tỉnh\n\n"
                              "Đề nghị các cơ quan, đơn vị quan tâm phối hợp thực hiện./.\n" +

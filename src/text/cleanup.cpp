@@ -263,7 +263,12 @@ std::vector<Piece> pieces_of(const TextLine& line) {
   return out;
 }
 
+// "1", "12.", "3)"; or a group row's roman number ("II", "IV.") that
+// titles the rows under it.
 bool is_row_number(std::string_view text) {
+  size_t roman = 0;
+  while (roman < text.size() && (text[roman] == 'I' || text[roman] == 'V' || text[roman] == 'X')) ++roman;
+  if (roman > 0 && roman <= 4 && (roman == text.size() || (roman + 1 == text.size() && text[roman] == '.'))) return true;
   size_t digits = 0;
   while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
   if (digits == 0 || digits > 3) return false;
