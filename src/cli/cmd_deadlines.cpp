@@ -36,9 +36,23 @@ void register_deadlines_command(CLI::App& app, CliContext& ctx) {
       return;
     }
     if (opts->format == "json") {
-      nlohmann::ordered_json out = nlohmann::ordered_json::array();
-      for (const auto& r : *rows) out.push_back(deadline_hit_to_json(r));
-      std::cout << out.dump(2) << "\n";
+      // The array's text as dump(2) gives it, written an element at a time
+      // (each element's own dump indented one level): no tree of every row.
+      if (rows->empty()) {
+        std::cout << "[]\n";
+        return;
+      }
+      std::string out = "[\n";
+      for (size_t i = 0; i < rows->size(); ++i) {
+        const std::string one = deadline_hit_to_json((*rows)[i]).dump(2);
+        out += "  ";
+        for (char c : one) {
+          out += c;
+          if (c == '\n') out += "  ";
+        }
+        out += i + 1 < rows->size() ? ",\n" : "\n";
+      }
+      std::cout << out << "]\n";
       return;
     }
     if (opts->format == "csv") {
