@@ -412,6 +412,8 @@ TEST_CASE("deadline phrasings of other letters, each in its own item", "[extract
       {"gửi báo cáo trước 10 giờ 00 ngày 20/11/2025.", "by_date@2025-11-20"},
       {"trả lời trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này.", "relative@5working_day"},
       {"báo cáo định kỳ 6 tháng một lần.", "recurring@half_year"},
+      {"báo cáo hằng năm (trước ngày 15/12).", "recurring@year"},
+      {"báo cáo định kỳ hằng năm, trước ngày 15 tháng 12.", "recurring@year"},
       {"hoàn thành trong quý I năm 2026.", "within_quarter@2026-03-31"},
       {"hoàn thành chậm nhất ngày 20 tháng 12 năm 2025.", "by_date@2025-12-20"},
       {"hoàn thành trước khi kết thúc năm 2025.", "within_year@2025-12-31"},
