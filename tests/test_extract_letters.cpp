@@ -534,6 +534,25 @@ TEST_CASE("the letters written for the tests give their reviewed summaries", "[e
   CHECK(letters == 23);
 }
 
+TEST_CASE("items headed for a body: 'Đối với …:', 'Về phía …:', 'Trách nhiệm của …'", "[extract][letters]") {
+  const Extraction x = run(std::string(kHeaderUbnd) +
+                           "1. Đối với UBND các xã, phường:\n"
+                           "- Tổ chức tuyên truyền cho người dân.\n"
+                           "- Báo cáo kết quả về Sở Nội vụ trước ngày 25 hằng tháng.\n"
+                           "2. Về phía Sở Tài chính: bố trí kinh phí thực hiện.\n"
+                           "3. Trách nhiệm của Công an tỉnh\n"
+                           "Bảo đảm an ninh trật tự trong dịp Tết.\n" +
+                           kSignature);
+  CHECK(summary(x) ==
+        "1: UBND các xã, phường;;;\n"
+        "1.-1: UBND các xã, phường;;;\n"
+        "1.-2: UBND các xã, phường;; recurring@month;\n"
+        "2: Sở Tài chính;;;\n"
+        "3: Công an tỉnh;;;\n");
+  REQUIRE(x.tasks.size() == 5);
+  CHECK(x.tasks[4].text == "Trách nhiệm của Công an tỉnh Bảo đảm an ninh trật tự trong dịp Tết.");
+}
+
 TEST_CASE("labels written with a slash: '1/ …', 'a/ …'", "[extract][letters]") {
   const Extraction x = run(std::string(kHeaderUbnd) +
                            "1/ Giao Sở Nội vụ hướng dẫn kiện toàn bộ phận một cửa.\n"

@@ -749,7 +749,9 @@ class Parser {
     const std::string& t = b.text.text;
     if (t.empty() || t.size() > 100 || ends_sentence(t) || t.back() == ',') return false;
     if (is_section_title(b)) return true;
-    return starts_upper(t) && rules_.prefix_length("body_word", t) && !rules_.prefix_length("directive_verb", t);
+    std::string_view name = t;
+    if (auto role = rules_.prefix_length("heading_role", t)) name.remove_prefix(*role);
+    return starts_upper(name) && rules_.prefix_length("body_word", name) && !rules_.prefix_length("directive_verb", name);
   }
 
   // "II. NỘI DUNG", "III. Tổ chức thực hiện", "1. MỤC ĐÍCH": a numbered line
