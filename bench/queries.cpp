@@ -197,6 +197,9 @@ double thread_cpu_ms() {
 struct Answer {
   size_t rows = 0;
   std::function<size_t()> print;
+  // print() runs the query again, its rows streamed into the output as the
+  // CLI does: the query and its output is then print() alone.
+  bool print_repeats_query = false;
 };
 
 Timing time_query(int runs, const std::function<Answer()>& query) {
@@ -209,9 +212,11 @@ Timing time_query(int runs, const std::function<Answer()>& query) {
     alone.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     alone_cpu.push_back(thread_cpu_ms() - c0);
     rows = a.rows;
+    const auto t1 = a.print_repeats_query ? std::chrono::steady_clock::now() : t0;
+    const double c1 = a.print_repeats_query ? thread_cpu_ms() : c0;
     bytes = a.print ? a.print() : 0;
-    cpu.push_back(thread_cpu_ms() - c0);
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    cpu.push_back(thread_cpu_ms() - c1);
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count());
   }
   std::sort(ms.begin(), ms.end());
   std::sort(cpu.begin(), cpu.end());
@@ -228,6 +233,26 @@ size_t emit(const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), sink);
   std::fflush(sink);
   return text.size();
+}
+
+// `congvan deadlines` as the CLI runs it: each_deadline streaming rows into
+// the table, written out every 64 KB; gives the rows and bytes.
+std::pair<size_t, size_t> print_deadlines(Store& store, const QueryFilter& f, int width) {
+  DeadlinesTable table(width, false);
+  std::string out;
+  table.header(out);
+  size_t rows = 0, bytes = 0;
+  Status s = each_deadline(store, f, [&](const DeadlineHit& hit) {
+    table.row(hit, out);
+    ++rows;
+    if (out.size() >= (1 << 16)) {
+      bytes += emit(out);
+      out.clear();
+    }
+  });
+  if (!s) throw std::runtime_error(s.message());
+  bytes += emit(out);
+  return {rows, bytes};
 }
 
 constexpr int kWidth = 120;  // the table's width, as on a wide terminal
@@ -286,12 +311,14 @@ int main(int argc, char** argv) {
     f.as_of = kAsOf;
     return f;
   };
+  // The query alone: each_deadline passing rows to nothing. Then the query
+  // again with its table, streamed as the CLI prints it.
   auto deadlines = [&](QueryFilter f) {
     return [&store, f] {
-      auto r = find_deadlines(*store, f);
-      if (!r) throw std::runtime_error(r.message());
-      auto rows = std::make_shared<std::vector<DeadlineHit>>(std::move(r.value()));
-      return Answer{rows->size(), [rows] { return emit(deadlines_table(*rows, kWidth, false)); }};
+      size_t rows = 0;
+      Status s = each_deadline(*store, f, [&](const DeadlineHit&) { ++rows; });
+      if (!s) throw std::runtime_error(s.message());
+      return Answer{rows, [&store, f] { return print_deadlines(*store, f, kWidth).second; }, true};
     };
   };
   auto task_rows = [&](QueryFilter f) {

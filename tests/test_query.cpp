@@ -6,6 +6,8 @@
 
 #include <memory>
 #include <set>
+#include <sstream>
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 #include <unicode/brkiter.h>
@@ -449,6 +451,92 @@ TEST_CASE("done, reopen, edit and show through the binary", "[query][cli]") {
   CHECK(text.out.find("deadline: recurring every month day 20: \"trước ngày 20 hằng tháng\"") != std::string::npos);
 }
 
+// Every field of a hit, for comparing two answers row for row.
+std::string whole_row(const DeadlineHit& h) {
+  const Deadline& d = h.deadline;
+  std::string out = std::to_string(h.deadline_id) + "|" + std::to_string(h.task_id) + "|" +
+                    std::to_string(h.document_id) + "|" + h.source + "|" + h.sha256 + "|" +
+                    h.doc_number.value_or("~") + "|" + h.issuer.value_or("~") + "|" + h.item + "|" +
+                    std::to_string(h.deadline_position) + "|" + h.task_text + "|" + h.status + "|" +
+                    d.kind + "|" + d.due.value_or("~") + "|" + d.time.value_or("~") + "|" +
+                    (d.count ? std::to_string(*d.count) : "~") + "|" + d.unit.value_or("~") + "|" +
+                    d.anchor.value_or("~") + "|" + d.every.value_or("~") + "|" +
+                    (d.day ? std::to_string(*d.day) : "~") + "|" + d.text + "|" +
+                    (d.needs_review ? "review" : "") + "|" + h.effective_due.value_or("~") + "|" +
+                    (h.overdue ? "overdue" : "") + "|";
+  for (const auto& n : h.lead) out += n + ";";
+  out += "|";
+  for (const auto& n : h.support) out += n + ";";
+  out += "|";
+  for (const auto& n : h.next) out += n + ";";
+  return out;
+}
+
+TEST_CASE("each_deadline passes the rows of find_deadlines, field for field, in its order", "[query]") {
+  // Without a limit the rows are streamed: read in the listing's order and
+  // merged with the recurring ones, one reused hit for every row.
+  TempDir dir;
+  Store store = fixture_store(dir / "q.db");
+  REQUIRE(set_task_status(store, 2, "done", std::nullopt, "lan").is_ok());
+  std::vector<QueryFilter> filters;
+  for (const char* date : {"2023-06-01", "2024-01-10", "2024-04-01"}) {
+    for (const char* status : {"open", "all"}) {
+      for (const char* sort : {"due", "lead", "doc"}) {
+        QueryFilter f = as_of(date);
+        f.status = status;
+        f.sort = sort;
+        f.occurrences = 2;
+        filters.push_back(f);
+        f.within_days = 60;
+        filters.push_back(f);
+        QueryFilter g = f;
+        g.within_days.reset();
+        g.overdue = true;
+        filters.push_back(g);
+        QueryFilter h = as_of(date);
+        h.status = status;
+        h.sort = sort;
+        h.lead = BodyFilter{"so tai chinh", {}};
+        filters.push_back(h);
+        h.due_before = "2024-12-31";
+        filters.push_back(h);
+        QueryFilter k = as_of(date);
+        k.status = status;
+        k.sort = sort;
+        k.kinds = {"recurring", "by_date"};
+        filters.push_back(k);
+        k.kinds = {"relative"};
+        filters.push_back(k);
+        QueryFilter m = as_of(date);
+        m.sort = sort;
+        m.issuer = "quang tri";
+        filters.push_back(m);
+        m.limit = 2;
+        filters.push_back(m);
+      }
+    }
+  }
+  size_t compared = 0;
+  for (const auto& f : filters) {
+    INFO("as of " << f.as_of << ", " << f.status << ", sort " << f.sort << ", limit " << f.limit
+                  << (f.lead ? ", lead" : "") << (f.issuer ? ", issuer" : "")
+                  << (f.has_date_filter() ? ", dated" : "") << ", kinds " << f.kinds.size());
+    auto listed = find_deadlines(store, f);
+    REQUIRE(listed.is_ok());
+    std::vector<std::string> want, got;
+    for (const auto& h : *listed) want.push_back(whole_row(h));
+    REQUIRE(each_deadline(store, f, [&](const DeadlineHit& h) { got.push_back(whole_row(h)); }).is_ok());
+    CHECK(got == want);
+    compared += got.size();
+  }
+  CHECK(compared > 300);
+  // An error is a value, as from find_deadlines.
+  QueryFilter bad = as_of("2024-01-10");
+  bad.sort = "size";
+  CHECK(each_deadline(store, bad, [](const DeadlineHit&) {}).message() ==
+        find_deadlines(store, bad).message());
+}
+
 TEST_CASE("on the samples, counts agree between commands and filters keep their bounds", "[query][cli][samples]") {
   TempDir dir;
   const std::string db = "--db " + (dir / "s.db").string();
@@ -599,6 +687,34 @@ TEST_CASE("table cells wrap on grapheme boundaries and fit the width", "[query][
         "        thủ tục hành chính\n"
         "        thủ tục hành chính…\n"
         "Sở TC   x y\n");
+}
+
+TEST_CASE("wrapping into reused lines gives wrap_graphemes' lines", "[query][table]") {
+  // Every line of the sample letters, plus decomposed marks, CR LF, runs of
+  // white space and words longer than a line, at many widths and limits,
+  // into one vector whose strings still hold the last cell's text.
+  std::vector<std::string> texts = {"", " ", "a", std::string(45, 'x') + " y",
+                                    "Ti\x65\xCC\x82\xCC\x81ng Vi\x65\xCC\xA3\xCC\x82t",
+                                    "Sở\xC2\xA0TC  \t chủ trì\r\nphối hợp", "  thủ   tục  "};
+  for (const auto& entry : std::filesystem::directory_iterator(samples_dir())) {
+    if (entry.path().extension() != ".txt") continue;
+    std::istringstream in(read_file(entry.path()));
+    for (std::string line; std::getline(in, line);) texts.push_back(line);
+  }
+  REQUIRE(texts.size() > 500);
+  std::vector<std::string> lines = {"left over", "from", "the last cell", "x"};
+  size_t checked = 0;
+  for (const auto& text : texts) {
+    for (int width : {1, 3, 9, 26, 60}) {
+      for (int most : {0, 1, 3}) {
+        wrap_graphemes_into(text, width, most, lines);
+        INFO(text << " width " << width << " lines " << most);
+        CHECK(lines == wrap_graphemes(text, width, most));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked == texts.size() * 15);
 }
 
 TEST_CASE("grapheme starts of Latin and Vietnamese text are the ICU break iterator's", "[query][table]") {

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -124,6 +125,16 @@ struct DocumentView {
 
 // Deadlines matching `filter`, sorted and limited as it asks.
 Result<std::vector<DeadlineHit>> find_deadlines(Store& store, const QueryFilter& filter);
+
+// Receives one deadline of a listing. The hit is valid only during the
+// call (a streamed listing reuses it for the next row): copy what you keep.
+using DeadlineSink = std::function<void(const DeadlineHit&)>;
+
+// The same rows in the same order, passed to `row` one by one. A listing
+// without a limit (a week, a lead sort of every deadline) is passed on as
+// SQLite reads it, so neither its time to first row nor its memory grows
+// with the whole answer; the command line prints through this.
+Status each_deadline(Store& store, const QueryFilter& filter, const DeadlineSink& row);
 
 // Tasks matching `filter`: with a date bound, the tasks of the matching
 // deadlines; without, every task passing the other filters.

@@ -6,6 +6,7 @@
 // grapheme boundaries; `colour` marks overdue rows red (terminals only).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,29 @@ namespace congvan {
 
 std::string deadlines_table(const std::vector<DeadlineHit>& rows, int width, bool colour);
 
+// The same table written a row at a time, for a listing streamed by
+// each_deadline: header() once, then row() for each deadline, each
+// appending its lines to `out` (the caller writes `out` out as it grows).
+class DeadlinesTable {
+ public:
+  DeadlinesTable(int width, bool colour);
+  ~DeadlinesTable();
+  DeadlinesTable(const DeadlinesTable&) = delete;
+  DeadlinesTable& operator=(const DeadlinesTable&) = delete;
+  void header(std::string& out);
+  void row(const DeadlineHit& hit, std::string& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Header line then one line per deadline, RFC 4180 quoting, LF line ends.
 std::string deadlines_csv(const std::vector<DeadlineHit>& rows);
+
+// The same a line at a time: the header line, and one deadline's line.
+void append_deadlines_csv_header(std::string& out);
+void append_deadline_csv(const DeadlineHit& hit, std::string& out);
 
 std::string tasks_table(const std::vector<TaskHit>& rows, int width, bool colour);
 

@@ -1,6 +1,8 @@
 // `congvan deadlines`: the stored deadlines matching the query filters,
 // soonest first, as a table, JSON or CSV.
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -29,38 +31,57 @@ void register_deadlines_command(CLI::App& app, CliContext& ctx) {
     if (!filter) return;
     auto store = open_store(ctx);
     if (!store) return;
-    auto rows = find_deadlines(*store, *filter);
-    if (!rows) {
-      print_error(rows.message());
-      ctx.exit_code = 1;
-      return;
-    }
+    // Rows are printed as the store reads them, through a buffer written
+    // out every 64 KB: a week of forty thousand deadlines starts printing
+    // at once and never sits whole in memory.
+    std::string out;
+    size_t count = 0;
+    auto flush = [&](size_t at_least) {
+      if (out.size() < at_least) return;
+      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+      out.clear();
+    };
+    DeadlineSink row;
+    std::optional<DeadlinesTable> table;
     if (opts->format == "json") {
       // The array's text as dump(2) gives it, written an element at a time
       // (each element's own dump indented one level): no tree of every row.
-      if (rows->empty()) {
-        std::cout << "[]\n";
-        return;
-      }
-      std::string out = "[\n";
-      for (size_t i = 0; i < rows->size(); ++i) {
-        const std::string one = deadline_hit_to_json((*rows)[i]).dump(2);
-        out += "  ";
-        for (char c : one) {
+      row = [&](const DeadlineHit& hit) {
+        out += count == 0 ? "[\n  " : ",\n  ";
+        for (char c : deadline_hit_to_json(hit).dump(2)) {
           out += c;
           if (c == '\n') out += "  ";
         }
-        out += i + 1 < rows->size() ? ",\n" : "\n";
-      }
-      std::cout << out << "]\n";
+        ++count;
+        flush(1 << 16);
+      };
+    } else if (opts->format == "csv") {
+      append_deadlines_csv_header(out);
+      row = [&](const DeadlineHit& hit) {
+        append_deadline_csv(hit, out);
+        ++count;
+        flush(1 << 16);
+      };
+    } else {
+      table.emplace(terminal_width(), stdout_is_terminal());
+      table->header(out);
+      row = [&](const DeadlineHit& hit) {
+        table->row(hit, out);
+        ++count;
+        flush(1 << 16);
+      };
+    }
+    if (Status s = each_deadline(*store, *filter, row); !s) {
+      // What was printed stays printed; the error says why the rest is not.
+      flush(0);
+      std::cout.flush();
+      print_error(s.message());
+      ctx.exit_code = 1;
       return;
     }
-    if (opts->format == "csv") {
-      std::cout << deadlines_csv(*rows);
-      return;
-    }
-    std::cout << deadlines_table(*rows, terminal_width(), stdout_is_terminal());
-    if (!ctx.quiet) std::cerr << rows->size() << " deadlines\n";
+    if (opts->format == "json") out += count == 0 ? "[]\n" : "\n]\n";
+    flush(0);
+    if (opts->format == "table" && !ctx.quiet) std::cerr << count << " deadlines\n";
   });
 }
 

@@ -38,6 +38,27 @@ std::string render_table(const std::vector<TableColumn>& columns, size_t row_cou
                          const TableCells& cell, int total_width,
                          const std::function<bool(size_t)>& highlight, TableStyle style = {});
 
+// A table written row by row, for a listing streamed from the store: the
+// column widths follow from the columns and `total_width` alone, so each
+// row is written as it comes, in the same text render_table gives.
+class TableWriter {
+ public:
+  TableWriter(std::vector<TableColumn> columns, int total_width, TableStyle style = {});
+  // Appends the header line.
+  void header(std::string& out);
+  // Appends one row; `cells` holds one text per column; `highlight`
+  // colours it when the style colours.
+  void row(const std::vector<std::string_view>& cells, bool highlight, std::string& out);
+
+ private:
+  void render(const std::vector<std::string_view>& cells, bool header, bool red, std::string& out);
+  std::vector<TableColumn> columns_;
+  std::vector<int> widths_;
+  TableStyle style_;
+  std::vector<std::vector<std::string>> lines_;  // each cell's lines, reused from row to row
+  std::vector<std::vector<int>> line_widths_;    // their graphemes (for the padding)
+};
+
 // Cuts UTF-8 `text` to at most `width` graphemes, ending with "…" if cut.
 std::string cut_to_width(const std::string& text, int width);
 

@@ -85,6 +85,43 @@ std::optional<std::string> doc_number(const std::optional<std::string>& number,
   return number.value_or("") + "/" + symbol.value_or("");
 }
 
+// The same three, written into values a listing reuses from row to row, so
+// that a long listing copies each column into a buffer it already has
+// rather than into a new string per row.
+void split_names_into(std::vector<std::string>& out, std::string_view joined) {
+  size_t n = 0;
+  for (size_t pos = 0; !joined.empty();) {
+    const size_t next = joined.find(kSep, pos);
+    const std::string_view part = joined.substr(pos, next == std::string_view::npos ? next : next - pos);
+    if (n < out.size()) out[n].assign(part);
+    else out.emplace_back(part);
+    ++n;
+    if (next == std::string_view::npos) break;
+    pos = next + 1;
+  }
+  out.resize(n);
+}
+
+void assign_text(std::optional<std::string>& to, const Statement& st, int col) {
+  if (st.is_null(col)) to.reset();
+  else if (to) to->assign(st.view(col));
+  else to.emplace(st.view(col));
+}
+
+void assign_int(std::optional<int>& to, const Statement& st, int col) {
+  if (st.is_null(col)) to.reset();
+  else to = static_cast<int>(st.integer(col));
+}
+
+void assign_doc_number(std::optional<std::string>& to, const Statement& st, int number, int symbol) {
+  if (st.is_null(number) && st.is_null(symbol)) {
+    to.reset();
+    return;
+  }
+  if (!to) to.emplace();
+  to->assign(st.view(number)).append("/").append(st.view(symbol));
+}
+
 std::string json_array(const std::vector<std::string>& values) {
   std::string out = "[";
   for (size_t i = 0; i < values.size(); ++i) {
@@ -355,14 +392,25 @@ std::string recurring_key(const std::string& every, int day) {
 struct Candidates {
   std::deque<Candidate> rows;
   std::vector<size_t> order;
+  bool streamed = false;  // the rows went to the stream instead
 };
+
+// The answer's fields of a candidate that are computed, not read: copies
+// into the hit's own buffers (a streamed listing reuses them).
+void finish_hit(Candidate& c, const std::string& as_of) {
+  DeadlineHit& h = c.hit;
+  h.effective_due = c.due;
+  h.next = c.next;
+  h.overdue = h.status == "open" && h.effective_due && *h.effective_due < as_of;
+}
 
 // The deadlines matching `f` in the order it asks, limited to f.limit rows,
 // or, with `task_limit`, to the rows of the first `task_limit` tasks (the
 // caller truncates; rows tied on the last date are all kept). Every row
-// comes from deadline_list (schema 6) alone.
-Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f,
-                                       int64_t task_limit = 0) {
+// comes from deadline_list (schema 6) alone. With `stream`, a listing
+// without a limit may go to it row by row instead (then `streamed`).
+Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f, int64_t task_limit = 0,
+                                       const DeadlineSink* stream = nullptr) {
   if (f.sort != "due" && f.sort != "lead" && f.sort != "doc") {
     return Status::error("sort must be due, lead or doc, not '" + f.sort + "'");
   }
@@ -399,6 +447,65 @@ Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f,
   // at once when `exact` (the rows come in the answer's own order, due then
   // letter), else when the date changes. `next` (when given) steps `st` to
   // its next row instead of st.step().
+  // Where read() puts rows: into `out`, or, while the listing is streamed,
+  // to `deliver` (one Candidate reused for every row, so no row allocates);
+  // a failure while delivering ends the reading with `delivery`.
+  std::function<void(Candidate&)> deliver;
+  Status delivery = Status::ok();
+  Candidate reused;
+  // Decodes the row `st` is on into `c` (whose buffers it reuses); false
+  // when the row is left out: a recurring deadline whose next date is
+  // outside the window.
+  auto decode = [&](Statement& st, Candidate& c) -> bool {
+    DeadlineHit& h = c.hit;
+    Deadline& x = h.deadline;
+    x.kind.assign(st.view(4));
+    assign_text(c.due, st, 5);
+    assign_text(x.every, st, 6);
+    assign_int(x.day, st, 7);
+    if (x.kind == "recurring") {
+      auto [it, added] = next_of.try_emplace({x.every.value_or(""), x.day.value_or(0)});
+      if (added) it->second = next_occurrences(x, f.as_of, std::max(1, f.occurrences));
+      c.next = it->second;
+      if (!c.next.empty()) c.due = c.next.front();
+      if (dated && (!c.due || !window->contains(*c.due))) return false;
+    } else {
+      c.next.clear();
+    }
+    c.deadline_id = st.integer(0);
+    c.document_id = st.integer(1);
+    c.task_position = st.integer(2);
+    c.deadline_position = st.integer(3);
+    if (f.sort == "lead") c.lead_order.assign(st.view(8));
+    c.task_id = st.integer(9);
+    // Every column of the answer comes with the row: no second visit.
+    h.deadline_id = c.deadline_id;
+    h.task_id = c.task_id;
+    h.document_id = c.document_id;
+    h.source.assign(st.view(10));
+    h.sha256.assign(st.view(11));
+    assign_doc_number(h.doc_number, st, 12, 13);
+    assign_text(h.issuer, st, 14);
+    h.item.assign(st.view(15));
+    h.task_text.assign(st.view(16));
+    h.status.assign(st.view(17));
+    h.deadline_position = static_cast<int>(c.deadline_position);
+    assign_text(x.due, st, 5);
+    assign_text(x.time, st, 18);
+    assign_int(x.count, st, 19);
+    assign_text(x.unit, st, 20);
+    assign_text(x.anchor, st, 21);
+    x.text.assign(st.view(22));
+    x.needs_review = st.integer(23) != 0;
+    split_names_into(h.lead, st.view(24));
+    split_names_into(h.support, st.view(25));
+    return true;
+  };
+  // Reads rows into `out`, giving how many; with `stop` > 0 (rows come in
+  // due order) stops once `stop` rows (or tasks, with task_limit) are in:
+  // at once when `exact` (the rows come in the answer's own order, due then
+  // letter), else when the date changes. `next` (when given) steps `st` to
+  // its next row instead of st.step().
   auto read = [&](Statement& st, int64_t stop, const std::function<Result<bool>()>& next = nullptr,
                   bool exact = false) -> Result<size_t> {
     size_t rows = 0;
@@ -408,58 +515,21 @@ Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f,
       auto s = next ? next() : st.step();
       if (!s) return s.status();
       if (!*s) break;
-      Candidate c;
-      DeadlineHit& h = c.hit;
-      Deadline& x = h.deadline;
-      x.kind = st.text(4);
-      c.due = st.opt_text(5);
-      if (x.kind == "recurring") {
-        x.every = st.opt_text(6);
-        if (auto v = st.opt_integer(7)) x.day = static_cast<int>(*v);
-        auto [it, added] = next_of.try_emplace({x.every.value_or(""), x.day.value_or(0)});
-        if (added) it->second = next_occurrences(x, f.as_of, std::max(1, f.occurrences));
-        c.next = it->second;
-        if (!c.next.empty()) c.due = c.next.front();
-        if (dated && (!c.due || !window->contains(*c.due))) continue;
-      }
+      Candidate fresh;
+      Candidate& c = deliver ? reused : fresh;
+      if (!decode(st, c)) continue;
       if (last_due && c.due != *last_due) break;
-      c.deadline_id = st.integer(0);
-      c.document_id = st.integer(1);
-      c.task_position = st.integer(2);
-      c.deadline_position = st.integer(3);
-      if (f.sort == "lead") c.lead_order = st.text(8);
-      c.task_id = st.integer(9);
-      // Every column of the answer comes with the row: no second visit.
-      h.deadline_id = c.deadline_id;
-      h.task_id = c.task_id;
-      h.document_id = c.document_id;
-      h.source = st.text(10);
-      h.sha256 = st.text(11);
-      h.doc_number = doc_number(st.opt_text(12), st.opt_text(13));
-      h.issuer = st.opt_text(14);
-      h.item = st.text(15);
-      h.task_text = st.text(16);
-      h.status = st.text(17);
-      h.deadline_position = static_cast<int>(c.deadline_position);
-      x.due = st.opt_text(5);
-      if (x.kind != "recurring") {
-        x.every = st.opt_text(6);
-        if (auto v = st.opt_integer(7)) x.day = static_cast<int>(*v);
-      }
-      x.time = st.opt_text(18);
-      if (auto v = st.opt_integer(19)) x.count = static_cast<int>(*v);
-      x.unit = st.opt_text(20);
-      x.anchor = st.opt_text(21);
-      x.text = st.text(22);
-      x.needs_review = st.integer(23) != 0;
-      h.lead = split_names(st.opt_text(24).value_or(""));
-      h.support = split_names(st.opt_text(25).value_or(""));
       if (task_limit > 0) tasks.insert(c.task_id);
       const int64_t have = task_limit > 0 ? static_cast<int64_t>(tasks.size())
                                           : static_cast<int64_t>(rows) + 1;
       const bool full = stop > 0 && !last_due && have >= stop;
       if (full) last_due = c.due;
-      out.push_back(std::move(c));
+      if (deliver) {
+        deliver(c);
+        if (!delivery) return delivery;
+      } else {
+        out.push_back(std::move(c));
+      }
       ++rows;
       if (full && exact) break;
     }
@@ -510,7 +580,8 @@ Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f,
     auto rows = read(*st, stop, next);
     return rows ? Status::ok() : rows.status();
   };
-  {
+  // The listing's rows (all but the recurring ones), in the answer's order.
+  auto main_rows = [&]() -> Status {
     // Dated rows have a date as their due key, undated ones '~'.
     Where w = common;
     if (dated && by_body && f.sort == "due") {
@@ -547,113 +618,224 @@ Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f,
       w.add("+l.kind <> 'recurring'");
       if (Status s = run(w, order_sql(f.sort), f.limit); !s) return s;
     }
-  }
-
-  // Recurring: the next occurrence is computed here, never overdue.
-  const bool wants_recurring =
-      !f.overdue && (f.kinds.empty() || std::count(f.kinds.begin(), f.kinds.end(), "recurring"));
-  // With a selective filter (a body, a letter, an issuer without a limit)
-  // one query over the few recurring rows it leaves beats one query per
-  // (every, day) pair, each evaluating the filter again.
-  const bool selective = by_body || f.doc || (f.issuer && !walk_due);
-  if (wants_recurring && (selective || (!dated && !(f.sort == "due" && f.limit > 0)))) {
-    Where w = common;
-    if (by_body) add_due_range(w, *by_body, body_role, "r", "r");
-    // Unary +: with a selective filter, start from its rows, not from every
-    // recurring deadline.
-    const bool lead_bound = f.sort == "lead" && f.limit > 0 && static_cast<int64_t>(out.size()) >= f.limit;
-    w.add(selective || lead_bound ? "+l.kind = 'recurring'" : "l.kind = 'recurring'");
-    // By lead with a limit: a recurring row after the last lead already in
-    // cannot enter the first `limit` rows. The leads up to that one come
-    // from the lead index alone, then each lead's recurring rows are one
-    // range of it (lead, due key 'r…').
-    std::vector<std::string> leads;
-    if (lead_bound) {
-      std::string last = out.front().lead_order;
-      for (const auto& c : out) last = std::max(last, c.lead_order);
-      auto distinct = Statement::prepare(db,
-          "SELECT DISTINCT lead_order FROM deadline_list WHERE lead_order <= ? ORDER BY lead_order");
-      if (!distinct) return distinct.status();
-      distinct->bind(1, last);
-      if (Status s = distinct->each_row([&] {
-        leads.push_back(distinct->text(0));
-      }); !s) return s;
-      w.add("l.lead_order = ? AND l.due_key >= 'r' AND l.due_key < 's'", std::string());
-    }
-    std::string sql = select + w.sql + order_sql(f.sort == "due" ? "doc" : f.sort);
-    if (f.limit > 0 && f.sort == "doc" && !dated) sql += " LIMIT " + std::to_string(f.limit);
-    auto st = Statement::prepare(db, sql);
-    if (!st) return st.status();
-    if (!lead_bound) leads.emplace_back();  // one run, no lead parameter
-    for (const std::string& lead : leads) {
-      if (lead_bound) w.params.back() = lead;
-      st->reset();
-      w.bind(*st);
-      auto rows = read(*st, 0);
-      if (!rows) return rows.status();
-    }
-  } else if (wants_recurring) {
-    // A recurring deadline's next date depends only on (every, day): take
-    // the pairs whose date is in the window, soonest first, each one range
-    // of the listing's key ('r' + every + ':' + day, in letter order), and
-    // stop once `limit` rows are in hand.
-    Where w = common;
-    w.add("l.due_key = ?");
-    const size_t key_at = w.params.size();
-    w.params.emplace_back(std::string());
-    // One pair's rows share their date: order them like the documents.
-    std::string sql = select + w.sql + order_sql(f.sort == "due" ? "doc" : f.sort);
-    if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
-    auto st = Statement::prepare(db, sql);
-    if (!st) return st.status();
-    struct Pair {
-      std::string first, every;
-      int day;
-    };
-    std::vector<Pair> pairs;
-    for (const char* every : {"day", "week", "month", "quarter", "half_year", "year"}) {
-      const int last = std::string(every) == "day" ? 0 : std::string(every) == "week" ? 7 : 31;
-      for (int day = 0; day <= last; ++day) {
-        Deadline d;
-        d.kind = "recurring";
-        d.every = every;
-        if (day > 0) d.day = day;
-        auto next = next_occurrences(d, f.as_of, 1);
-        if (next.empty() || (dated && !window->contains(next.front()))) continue;
-        pairs.push_back({next.front(), every, day});
+    return Status::ok();
+  };
+  // A recurring deadline's next date depends only on its (every, day) pair.
+  struct Pair {
+    std::string first, every;  // the next date; the period
+    int day;
+  };
+  // A streamed listing in due order reads the pairs' rows as it goes: the
+  // pairs in date order (pairs_to_stream), and for the pairs of one date a
+  // cursor each, in letter order, merged. `stream_pairs` asks for it.
+  bool stream_pairs = false;
+  std::vector<Pair> pairs_to_stream;
+  Where pair_where;
+  std::string pair_sql;
+  size_t pair_key_at = 0;
+  // The recurring rows: the next occurrence is computed here, never overdue.
+  auto recurring_rows = [&]() -> Status {
+    const bool wants_recurring =
+        !f.overdue && (f.kinds.empty() || std::count(f.kinds.begin(), f.kinds.end(), "recurring"));
+    // With a selective filter (a body, a letter, an issuer without a limit)
+    // one query over the few recurring rows it leaves beats one query per
+    // (every, day) pair, each evaluating the filter again.
+    const bool selective = by_body || f.doc || (f.issuer && !walk_due);
+    if (wants_recurring && (selective || (!dated && !(f.sort == "due" && f.limit > 0)))) {
+      Where w = common;
+      if (by_body) add_due_range(w, *by_body, body_role, "r", "r");
+      // Unary +: with a selective filter, start from its rows, not from every
+      // recurring deadline.
+      const bool lead_bound = f.sort == "lead" && f.limit > 0 && static_cast<int64_t>(out.size()) >= f.limit;
+      w.add(selective || lead_bound ? "+l.kind = 'recurring'" : "l.kind = 'recurring'");
+      // By lead with a limit: a recurring row after the last lead already in
+      // cannot enter the first `limit` rows. The leads up to that one come
+      // from the lead index alone, then each lead's recurring rows are one
+      // range of it (lead, due key 'r…').
+      std::vector<std::string> leads;
+      if (lead_bound) {
+        std::string last = out.front().lead_order;
+        for (const auto& c : out) last = std::max(last, c.lead_order);
+        auto distinct = Statement::prepare(db,
+            "SELECT DISTINCT lead_order FROM deadline_list WHERE lead_order <= ? ORDER BY lead_order");
+        if (!distinct) return distinct.status();
+        distinct->bind(1, last);
+        if (Status s = distinct->each_row([&] {
+          leads.push_back(distinct->text(0));
+        }); !s) return s;
+        w.add("l.lead_order = ? AND l.due_key >= 'r' AND l.due_key < 's'", std::string());
+      }
+      std::string sql = select + w.sql + order_sql(f.sort == "due" ? "doc" : f.sort);
+      if (f.limit > 0 && f.sort == "doc" && !dated) sql += " LIMIT " + std::to_string(f.limit);
+      auto st = Statement::prepare(db, sql);
+      if (!st) return st.status();
+      if (!lead_bound) leads.emplace_back();  // one run, no lead parameter
+      for (const std::string& lead : leads) {
+        if (lead_bound) w.params.back() = lead;
+        st->reset();
+        w.bind(*st);
+        auto rows = read(*st, 0);
+        if (!rows) return rows.status();
+      }
+    } else if (wants_recurring) {
+      // A recurring deadline's next date depends only on (every, day): take
+      // the pairs whose date is in the window, soonest first, each one range
+      // of the listing's key ('r' + every + ':' + day, in letter order), and
+      // stop once `limit` rows are in hand.
+      Where w = common;
+      w.add("l.due_key = ?");
+      const size_t key_at = w.params.size();
+      w.params.emplace_back(std::string());
+      // One pair's rows share their date: order them like the documents.
+      std::string sql = select + w.sql + order_sql(f.sort == "due" ? "doc" : f.sort);
+      if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+      auto st = Statement::prepare(db, sql);
+      if (!st) return st.status();
+      std::vector<Pair> pairs;
+      for (const char* every : {"day", "week", "month", "quarter", "half_year", "year"}) {
+        const int last = std::string(every) == "day" ? 0 : std::string(every) == "week" ? 7 : 31;
+        for (int day = 0; day <= last; ++day) {
+          Deadline d;
+          d.kind = "recurring";
+          d.every = every;
+          if (day > 0) d.day = day;
+          auto next = next_occurrences(d, f.as_of, 1);
+          if (next.empty() || (dated && !window->contains(next.front()))) continue;
+          pairs.push_back({next.front(), every, day});
+        }
+      }
+      std::stable_sort(pairs.begin(), pairs.end(),
+                       [](const Pair& a, const Pair& b) { return a.first < b.first; });
+      if (stream_pairs) {
+        // Streamed: the pairs are read as the listing's rows pass them.
+        pairs_to_stream = std::move(pairs);
+        pair_where = std::move(w);
+        pair_sql = std::move(sql);
+        pair_key_at = key_at;
+        return Status::ok();
+      }
+      int64_t taken = 0;  // rows, or tasks with task_limit
+      std::set<int64_t> tasks_taken;
+      std::string last_first;
+      for (const Pair& p : pairs) {
+        // Rows of later dates cannot enter the first `limit` once enough are in.
+        if (f.sort == "due" && stop > 0 && taken >= stop && p.first != last_first) break;
+        w.params[key_at] = recurring_key(p.every, p.day);
+        st->reset();
+        w.bind(*st);
+        auto rows = read(*st, 0);
+        if (!rows) return rows.status();
+        if (task_limit > 0) {
+          for (size_t i = out.size() - *rows; i < out.size(); ++i) tasks_taken.insert(out[i].task_id);
+          taken = static_cast<int64_t>(tasks_taken.size());
+        } else {
+          taken += static_cast<int64_t>(*rows);
+        }
+        last_first = p.first;
       }
     }
-    std::stable_sort(pairs.begin(), pairs.end(),
-                     [](const Pair& a, const Pair& b) { return a.first < b.first; });
-    int64_t taken = 0;  // rows, or tasks with task_limit
-    std::set<int64_t> tasks_taken;
-    std::string last_first;
-    for (const Pair& p : pairs) {
-      // Rows of later dates cannot enter the first `limit` once enough are in.
-      if (f.sort == "due" && stop > 0 && taken >= stop && p.first != last_first) break;
-      w.params[key_at] = recurring_key(p.every, p.day);
-      st->reset();
-      w.bind(*st);
-      auto rows = read(*st, 0);
-      if (!rows) return rows.status();
-      if (task_limit > 0) {
-        for (size_t i = out.size() - *rows; i < out.size(); ++i) tasks_taken.insert(out[i].task_id);
-        taken = static_cast<int64_t>(tasks_taken.size());
-      } else {
-        taken += static_cast<int64_t>(*rows);
-      }
-      last_first = p.first;
-    }
-  }
+    return Status::ok();
+  };
   // Sorted through an index: the rows themselves stay where they are.
   std::vector<size_t>& order = found.order;
-  order.resize(out.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (!sort_by_due_keys(out, f.sort, order)) {
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return candidate_less(out[a], out[b], f.sort);
-    });
+  auto sort_rows = [&] {
+    order.resize(out.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (!sort_by_due_keys(out, f.sort, order)) {
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return candidate_less(out[a], out[b], f.sort);
+      });
+    }
+  };
+  // A listing without a limit is streamed when `stream` is given: the
+  // recurring rows (their dates are computed, so they are not in the
+  // listing's key order) are read and sorted first, then the listing's rows,
+  // which come in the answer's order, go to `stream` as they are read, each
+  // after the recurring rows that sort before it. No row is kept. (With a
+  // body filter in due order the body's rows come by date alone, so they
+  // are sorted here instead.)
+  if (stream && task_limit == 0 && f.limit == 0 && !(by_body && f.sort == "due")) {
+    stream_pairs = f.sort == "due";
+    if (Status s = recurring_rows(); !s) return s;
+    sort_rows();
+    size_t next_sorted = 0;
+    struct Cursor {
+      std::optional<Statement> st;
+      Candidate row;
+      bool live = false;
+    };
+    std::vector<Cursor> cursors;
+    size_t next_pair = 0;
+    // Steps a cursor to its next row in the window.
+    auto advance = [&](Cursor& k) -> Status {
+      for (;;) {
+        auto row = k.st->step();
+        if (!row) return row.status();
+        k.live = *row;
+        if (!k.live || decode(*k.st, k.row)) return Status::ok();
+      }
+    };
+    // The cursor holding the next streamed recurring row (nullptr: none
+    // left): the smallest of the current date's cursors, or once they are
+    // spent, those of the next date.
+    auto next_streamed = [&]() -> Result<Cursor*> {
+      for (;;) {
+        Cursor* best = nullptr;
+        for (auto& k : cursors) {
+          if (k.live && (!best || candidate_less(k.row, best->row, f.sort))) best = &k;
+        }
+        if (best || next_pair >= pairs_to_stream.size()) return best;
+        const std::string date = pairs_to_stream[next_pair].first;
+        size_t n = 0;
+        for (; next_pair < pairs_to_stream.size() && pairs_to_stream[next_pair].first == date; ++next_pair, ++n) {
+          if (n == cursors.size()) {
+            auto st = Statement::prepare(db, pair_sql);
+            if (!st) return st.status();
+            cursors.emplace_back().st.emplace(std::move(*st));
+          }
+          Cursor& k = cursors[n];
+          const Pair& p = pairs_to_stream[next_pair];
+          pair_where.params[pair_key_at] = recurring_key(p.every, p.day);
+          k.st->reset();
+          pair_where.bind(*k.st);
+          if (Status s = advance(k); !s) return s;
+        }
+        for (; n < cursors.size(); ++n) cursors[n].live = false;
+      }
+    };
+    auto pass = [&](Candidate& c) {
+      finish_hit(c, f.as_of);
+      (*stream)(c.hit);
+    };
+    // Passes the recurring rows that come before `c` (all that are left
+    // when null): the sorted ones and the streamed ones, merged.
+    auto pass_recurring = [&](const Candidate* c) -> Status {
+      for (;;) {
+        auto k = next_streamed();
+        if (!k) return k.status();
+        Candidate* sorted = next_sorted < order.size() ? &out[order[next_sorted]] : nullptr;
+        Candidate* first = *k ? &(*k)->row : nullptr;
+        if (sorted && (!first || candidate_less(*sorted, *first, f.sort))) first = sorted;
+        if (!first || (c && !candidate_less(*first, *c, f.sort))) return Status::ok();
+        pass(*first);
+        if (first == sorted) ++next_sorted;
+        else if (Status s = advance(**k); !s) return s;
+      }
+    };
+    deliver = [&](Candidate& c) {
+      delivery = pass_recurring(&c);
+      if (delivery) pass(c);
+    };
+    const Status s = main_rows();
+    deliver = nullptr;
+    if (!s) return s;
+    if (Status left = pass_recurring(nullptr); !left) return left;
+    found.streamed = true;
+    return found;
   }
+  if (Status s = main_rows(); !s) return s;
+  if (Status s = recurring_rows(); !s) return s;
+  sort_rows();
   if (f.limit > 0 && static_cast<int64_t>(order.size()) > f.limit) order.resize(static_cast<size_t>(f.limit));
   return found;
 }
@@ -832,6 +1014,18 @@ Result<std::vector<DeadlineHit>> find_deadlines(Store& store, const QueryFilter&
     h.overdue = h.status == "open" && h.effective_due && *h.effective_due < f.as_of;
   }
   return out;
+}
+
+Status each_deadline(Store& store, const QueryFilter& f, const DeadlineSink& row) {
+  auto candidates = deadline_candidates(StoreAccess::db(store), f, 0, &row);
+  if (!candidates) return candidates.status();
+  if (candidates->streamed) return Status::ok();
+  for (size_t i : candidates->order) {
+    Candidate& c = candidates->rows[i];
+    finish_hit(c, f.as_of);
+    row(c.hit);
+  }
+  return Status::ok();
 }
 
 Result<std::vector<TaskHit>> find_tasks(Store& store, const QueryFilter& f) {

@@ -66,6 +66,13 @@ std::string Statement::text(int col) const {
                          static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), col)))
            : std::string();
 }
+std::string_view Statement::view(int col) const {
+  const unsigned char* t = sqlite3_column_text(stmt_.get(), col);
+  return t ? std::string_view(reinterpret_cast<const char*>(t),
+                              static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), col)))
+           : std::string_view();
+}
+bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL; }
 std::optional<std::string> Statement::opt_text(int col) const {
   if (sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL) return std::nullopt;
   return text(col);

@@ -56,6 +56,10 @@ class Statement {
 
   std::string text(int col) const;
   std::optional<std::string> opt_text(int col) const;
+  // The column's text without a copy ("" for NULL), valid until the next
+  // step or reset.
+  std::string_view view(int col) const;
+  bool is_null(int col) const;
   int64_t integer(int col) const;
   std::optional<int64_t> opt_integer(int col) const;
   double real(int col) const;

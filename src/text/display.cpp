@@ -30,28 +30,35 @@ bool is_word_char(UChar32 c) {
 // text. Then no ICU break iterator is needed: a table of 40,000 rows prints
 // in a second instead of six. Anything else (combining marks, CR LF, other
 // scripts, bad UTF-8): false, and ICU decides.
+// Bytes of the code point at text[i] when it is such a cluster; 0 when it
+// is not (or is not valid UTF-8).
+inline size_t simple_cluster_bytes(std::string_view text, size_t i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) return b == '\r' ? 0 : 1;
+  uint32_t cp = 0;
+  size_t len = 0;
+  if ((b & 0xE0) == 0xC0) cp = b & 0x1F, len = 2;
+  else if ((b & 0xF0) == 0xE0) cp = b & 0x0F, len = 3;
+  else return 0;
+  if (i + len > text.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    const auto c = static_cast<unsigned char>(text[i + k]);
+    if ((c & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  const bool shortest = (len == 2 && cp >= 0x80) || (len == 3 && cp >= 0x800);
+  const bool simple = cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+                      (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2190 && cp <= 0x21FF);
+  return shortest && simple ? len : 0;
+}
+
 // Calls on_start(i) at each code point's offset while every code point is
 // such a cluster; false as soon as one is not.
 template <class OnStart>
 bool each_simple_cluster(std::string_view text, OnStart on_start) {
   for (size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    uint32_t cp = 0;
-    size_t len = 0;
-    if (b < 0x80) cp = b, len = 1;
-    else if ((b & 0xE0) == 0xC0) cp = b & 0x1F, len = 2;
-    else if ((b & 0xF0) == 0xE0) cp = b & 0x0F, len = 3;
-    else return false;
-    if (i + len > text.size()) return false;
-    for (size_t k = 1; k < len; ++k) {
-      const auto c = static_cast<unsigned char>(text[i + k]);
-      if ((c & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (c & 0x3F);
-    }
-    const bool shortest = len == 1 || (len == 2 && cp >= 0x80) || (len == 3 && cp >= 0x800);
-    const bool simple = (cp < 0x300 && cp != '\r') || (cp >= 0x1E00 && cp <= 0x1EFF) ||
-                        (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2190 && cp <= 0x21FF);
-    if (!shortest || !simple) return false;
+    const size_t len = simple_cluster_bytes(text, i);
+    if (len == 0) return false;
     on_start(i);
     i += len;
   }
@@ -204,6 +211,86 @@ std::vector<std::string> wrap_graphemes(std::string_view text, int width, int ma
   }
   if (used > 0 || lines.empty()) lines.push_back(line);
   return lines;
+}
+
+namespace {
+
+// Whether the simple cluster of `bytes` bytes at text[i] is white space
+// (as is_space: ASCII space, newline, tab, form feed, no-break space).
+bool is_space_at(std::string_view text, size_t i, size_t bytes) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (bytes == 1) return b == ' ' || b == '\n' || b == '\t' || b == '\f' || b == '\v';
+  return bytes == 2 && b == 0xC2 && static_cast<unsigned char>(text[i + 1]) == 0xA0;
+}
+
+}  // namespace
+
+void wrap_graphemes_into(std::string_view text, int width, int max_lines, std::vector<std::string>& lines) {
+  // While every code point read is a cluster of its own (simple_cluster_bytes)
+  // this is wrap_graphemes on code points, the lines written into
+  // lines[0, done]; at the first one that is not, ICU decides. Text past
+  // the last full line is never read (a mark there could only lengthen the
+  // word that did not fit).
+  auto by_icu = [&] { lines = wrap_graphemes(text, width, max_lines); };
+  if (width < 1) width = 1;
+  size_t done = 0;  // finished lines; lines[done] is the one being filled
+  auto slot = [&](size_t k) -> std::string& {
+    if (k == lines.size()) lines.emplace_back();
+    return lines[k];
+  };
+  std::string* line = &slot(0);
+  line->clear();
+  int used = 0;
+  // Ends a line; false once `max_lines` are full (the empty line started
+  // stands for the rest).
+  auto flush = [&] {
+    ++done;
+    line = &slot(done);
+    line->clear();
+    used = 0;
+    return !(max_lines > 0 && done == static_cast<size_t>(max_lines));
+  };
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    const size_t first = simple_cluster_bytes(text, i);
+    if (first == 0) return by_icu();
+    if (is_space_at(text, i, first)) {
+      i += first;
+      continue;
+    }
+    size_t end = i;
+    int len = 0;
+    for (size_t bytes = first; end < n; end += bytes, ++len) {
+      bytes = simple_cluster_bytes(text, end);
+      if (bytes == 0) return by_icu();
+      if (is_space_at(text, end, bytes)) break;
+    }
+    if (used > 0 && used + 1 + len <= width) {
+      *line += ' ';
+      ++used;
+    } else if (used > 0 && !flush()) {
+      lines.resize(done + 1);
+      return;
+    }
+    if (len <= width - used) {
+      line->append(text.substr(i, end - i));
+      used += len;
+    } else {
+      // Wider than a line: cut between code points.
+      for (size_t g = i; g < end;) {
+        if (used == width && !flush()) {
+          lines.resize(done + 1);
+          return;
+        }
+        const size_t bytes = simple_cluster_bytes(text, g);
+        line->append(text.substr(g, bytes));
+        g += bytes;
+        ++used;
+      }
+    }
+    i = end;
+  }
+  lines.resize(used > 0 || done == 0 ? done + 1 : done);
 }
 
 }  // namespace congvan

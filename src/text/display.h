@@ -40,6 +40,10 @@ int grapheme_count(std::string_view text);
 // shows `max_lines` lines of a cell needs, without wrapping all of it.
 std::vector<std::string> wrap_graphemes(std::string_view text, int width, int max_lines = 0);
 
+// The same lines written into `lines`, whose strings are reused (a table
+// wraps its cells row after row into the same buffers).
+void wrap_graphemes_into(std::string_view text, int width, int max_lines, std::vector<std::string>& lines);
+
 // The first `width` graphemes of `text` (no ellipsis).
 std::string take_graphemes(std::string_view text, int width);
 
