@@ -689,7 +689,7 @@ TEST_CASE("table cells wrap on grapheme boundaries and fit the width", "[query][
         "Sở TC   x y\n");
 }
 
-TEST_CASE("wrapping into reused lines gives wrap_graphemes' lines", "[query][table]") {
+TEST_CASE("wrapping into reused lines gives wrap_graphemes' lines and their widths", "[query][table]") {
   // Every line of the sample letters, plus decomposed marks, CR LF, runs of
   // white space and words longer than a line, at many widths and limits,
   // into one vector whose strings still hold the last cell's text.
@@ -703,13 +703,18 @@ TEST_CASE("wrapping into reused lines gives wrap_graphemes' lines", "[query][tab
   }
   REQUIRE(texts.size() > 500);
   std::vector<std::string> lines = {"left over", "from", "the last cell", "x"};
+  std::vector<int> counts = {7, 7};
   size_t checked = 0;
   for (const auto& text : texts) {
     for (int width : {1, 3, 9, 26, 60}) {
       for (int most : {0, 1, 3}) {
-        wrap_graphemes_into(text, width, most, lines);
+        wrap_graphemes_into(text, width, most, lines, &counts);
         INFO(text << " width " << width << " lines " << most);
         CHECK(lines == wrap_graphemes(text, width, most));
+        std::vector<int> want_counts;
+        for (const auto& l : lines) want_counts.push_back(grapheme_count(l));
+        CHECK(counts == want_counts);
+        CHECK(text.substr(0, grapheme_prefix_bytes(text, width)) == take_graphemes(text, width));
         ++checked;
       }
     }

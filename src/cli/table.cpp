@@ -38,16 +38,17 @@ int fits_as_is(std::string_view text, int width) {
 // prefix already overflows, the lines are those of the whole text (each
 // word of the prefix is a whole word of the text), and the rest is never
 // split into graphemes.
-void wrap_cell(std::string_view text, int width, size_t most, std::vector<std::string>& lines) {
+void wrap_cell(std::string_view text, int width, size_t most, std::vector<std::string>& lines,
+               std::vector<int>& widths) {
   const size_t budget = (most + 1) * static_cast<size_t>(std::max(1, width)) * 2;
   if (text.size() > budget) {
     const size_t cut = text.rfind(' ', budget);
     if (cut != std::string_view::npos && cut > 0 && static_cast<unsigned char>(text[cut - 1]) < 0x80) {
-      wrap_graphemes_into(text.substr(0, cut), width, static_cast<int>(most), lines);
+      wrap_graphemes_into(text.substr(0, cut), width, static_cast<int>(most), lines, &widths);
       if (lines.size() > most) return;
     }
   }
-  wrap_graphemes_into(text, width, static_cast<int>(most), lines);
+  wrap_graphemes_into(text, width, static_cast<int>(most), lines, &widths);
 }
 
 }  // namespace
@@ -114,11 +115,18 @@ void TableWriter::render(const std::vector<std::string_view>& cells, bool header
       cell_lines[0].assign(text);
       cell_widths.push_back(fits);
     } else {
-      wrap_cell(text, widths_[i], most, cell_lines);
+      wrap_cell(text, widths_[i], most, cell_lines, cell_widths);
     }
     if (cell_lines.size() > most) {
+      // The last line shown ends with "…" (one grapheme) in place of the rest.
+      const int keep = std::max(0, widths_[i] - 1);
       cell_lines.resize(most);
-      cell_lines.back() = take_graphemes(cell_lines.back(), widths_[i] - 1) + "…";
+      cell_lines.back().resize(grapheme_prefix_bytes(cell_lines.back(), keep));
+      cell_lines.back() += "…";
+      if (cell_widths.size() >= most) {
+        cell_widths.resize(most);
+        cell_widths.back() = std::min(cell_widths.back(), keep) + 1;
+      }
     }
     // The last column is not padded: its widths are never needed.
     if (cell_widths.empty() && i + 1 < columns_.size()) {

@@ -145,9 +145,35 @@ std::string lower_keep_marks(std::string_view text) {
 }
 
 int grapheme_count(std::string_view text) {
+  // Printable ASCII (numbers, dates, symbols): a grapheme per byte.
+  size_t ascii = 0;
+  while (ascii < text.size() && static_cast<unsigned char>(text[ascii]) - 0x20u < 0x5Fu) ++ascii;
+  if (ascii == text.size()) return static_cast<int>(text.size());
   int simple = 0;
   if (each_simple_cluster(text, [&](size_t) { ++simple; })) return simple;
   return static_cast<int>(grapheme_starts(text).size());
+}
+
+size_t grapheme_prefix_bytes(std::string_view text, int width) {
+  if (width <= 0) return 0;
+  size_t at = 0;
+  int taken = 0;
+  // Code point by code point while each is a cluster of its own.
+  while (at < text.size() && taken < width) {
+    const size_t bytes = simple_cluster_bytes(text, at);
+    if (bytes == 0) {
+      const auto starts = grapheme_starts(text);
+      return static_cast<size_t>(width) >= starts.size() ? text.size() : starts[static_cast<size_t>(width)];
+    }
+    at += bytes;
+    ++taken;
+  }
+  // The next code point must start a cluster too (not a mark of the last).
+  if (at < text.size() && simple_cluster_bytes(text, at) == 0) {
+    const auto starts = grapheme_starts(text);
+    return static_cast<size_t>(width) >= starts.size() ? text.size() : starts[static_cast<size_t>(width)];
+  }
+  return at;
 }
 
 std::string take_graphemes(std::string_view text, int width) {
@@ -217,7 +243,7 @@ namespace {
 
 // Whether the simple cluster of `bytes` bytes at text[i] is white space
 // (as is_space: ASCII space, newline, tab, form feed, no-break space).
-bool is_space_at(std::string_view text, size_t i, size_t bytes) {
+inline bool is_space_at(std::string_view text, size_t i, size_t bytes) {
   const auto b = static_cast<unsigned char>(text[i]);
   if (bytes == 1) return b == ' ' || b == '\n' || b == '\t' || b == '\f' || b == '\v';
   return bytes == 2 && b == 0xC2 && static_cast<unsigned char>(text[i + 1]) == 0xA0;
@@ -225,13 +251,20 @@ bool is_space_at(std::string_view text, size_t i, size_t bytes) {
 
 }  // namespace
 
-void wrap_graphemes_into(std::string_view text, int width, int max_lines, std::vector<std::string>& lines) {
+void wrap_graphemes_into(std::string_view text, int width, int max_lines, std::vector<std::string>& lines,
+                         std::vector<int>* widths) {
   // While every code point read is a cluster of its own (simple_cluster_bytes)
   // this is wrap_graphemes on code points, the lines written into
   // lines[0, done]; at the first one that is not, ICU decides. Text past
   // the last full line is never read (a mark there could only lengthen the
   // word that did not fit).
-  auto by_icu = [&] { lines = wrap_graphemes(text, width, max_lines); };
+  auto by_icu = [&] {
+    lines = wrap_graphemes(text, width, max_lines);
+    if (!widths) return;
+    widths->clear();
+    for (const auto& l : lines) widths->push_back(grapheme_count(l));
+  };
+  if (widths) widths->clear();
   if (width < 1) width = 1;
   size_t done = 0;  // finished lines; lines[done] is the one being filled
   auto slot = [&](size_t k) -> std::string& {
@@ -244,6 +277,7 @@ void wrap_graphemes_into(std::string_view text, int width, int max_lines, std::v
   // Ends a line; false once `max_lines` are full (the empty line started
   // stands for the rest).
   auto flush = [&] {
+    if (widths) widths->push_back(used);
     ++done;
     line = &slot(done);
     line->clear();
@@ -270,6 +304,7 @@ void wrap_graphemes_into(std::string_view text, int width, int max_lines, std::v
       ++used;
     } else if (used > 0 && !flush()) {
       lines.resize(done + 1);
+      if (widths) widths->push_back(0);
       return;
     }
     if (len <= width - used) {
@@ -280,6 +315,7 @@ void wrap_graphemes_into(std::string_view text, int width, int max_lines, std::v
       for (size_t g = i; g < end;) {
         if (used == width && !flush()) {
           lines.resize(done + 1);
+          if (widths) widths->push_back(0);
           return;
         }
         const size_t bytes = simple_cluster_bytes(text, g);
@@ -290,7 +326,9 @@ void wrap_graphemes_into(std::string_view text, int width, int max_lines, std::v
     }
     i = end;
   }
-  lines.resize(used > 0 || done == 0 ? done + 1 : done);
+  const bool last = used > 0 || done == 0;
+  lines.resize(last ? done + 1 : done);
+  if (widths && last) widths->push_back(used);
 }
 
 }  // namespace congvan

@@ -41,10 +41,15 @@ int grapheme_count(std::string_view text);
 std::vector<std::string> wrap_graphemes(std::string_view text, int width, int max_lines = 0);
 
 // The same lines written into `lines`, whose strings are reused (a table
-// wraps its cells row after row into the same buffers).
-void wrap_graphemes_into(std::string_view text, int width, int max_lines, std::vector<std::string>& lines);
+// wraps its cells row after row into the same buffers); with `widths`,
+// also each line's graphemes.
+void wrap_graphemes_into(std::string_view text, int width, int max_lines, std::vector<std::string>& lines,
+                         std::vector<int>* widths = nullptr);
 
 // The first `width` graphemes of `text` (no ellipsis).
 std::string take_graphemes(std::string_view text, int width);
+
+// How many bytes of `text` its first `width` graphemes take.
+size_t grapheme_prefix_bytes(std::string_view text, int width);
 
 }  // namespace congvan
