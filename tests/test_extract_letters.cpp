@@ -531,7 +531,7 @@ TEST_CASE("the letters written for the tests give their reviewed summaries", "[e
     if (update) test::write_file(expected_path, got);
     CHECK(got == test::read_file(expected_path));
   }
-  CHECK(letters == 23);
+  CHECK(letters == 25);
 }
 
 TEST_CASE("items headed for a body: 'Đối với …:', 'Về phía …:', 'Trách nhiệm của …'", "[extract][letters]") {
@@ -598,4 +598,57 @@ TEST_CASE("field bullets under a plan's item ('- Cơ quan chủ trì: …', '- T
   CHECK(summary(run(letter)) ==
         "II.1: Sở Nội vụ; Sở Khoa học và Công nghệ | UBND các xã, phường; within_quarter@2025-09-30;\n"
         "II.2: Văn phòng UBND tỉnh; Sở Khoa học và Công nghệ; within_month@2025-10-31;\n");
+}
+
+// "every/day" of each recurring deadline of a task, in order.
+std::string recurrences(const Task& t) {
+  std::string out;
+  for (const auto& d : t.deadlines) {
+    if (d.kind != "recurring") continue;
+    out += (out.empty() ? "" : " ") + *d.every + "/" + (d.day ? std::to_string(*d.day) : "-");
+  }
+  return out;
+}
+
+TEST_CASE("a report per period named, each with its own day: '6 tháng (trước ngày 15/6) và năm (trước ngày 15/12)'",
+          "[extract][letters]") {
+  const Extraction x = run(test::read_file(test::source_dir() / "tests" / "data" / "letters" /
+                                           "24_ubnd_cv_che_do_bao_cao.txt"));
+  REQUIRE(x.tasks.size() == 5);
+  CHECK(recurrences(x.tasks[0]) == "half_year/15 year/15");
+  CHECK(x.tasks[0].deadlines[0].text == "6 tháng (trước ngày 15/6)");
+  CHECK(x.tasks[0].deadlines[1].text == "năm (trước ngày 15/12)");
+  CHECK(recurrences(x.tasks[1]) == "quarter/20 year/10");
+  CHECK(recurrences(x.tasks[2]) == "quarter/- half_year/- year/-");
+  CHECK(x.tasks[2].deadlines[0].text == "định kỳ hằng quý, 6 tháng, năm");
+  CHECK(recurrences(x.tasks[3]) == "month/- quarter/-");
+  // A period list followed by a year is no list: "hằng tháng, năm 2026".
+  CHECK(recurrences(only_task("Sở Nội vụ báo cáo định kỳ hằng tháng, năm 2026 tổng kết.")) == "month/-");
+  CHECK(recurrences(only_task("Sở Nội vụ báo cáo định kỳ: 6 tháng (trước ngày 10 tháng 6), năm (trước ngày 05/12 "
+                              "hằng năm).")) == "half_year/10 year/5");
+}
+
+TEST_CASE("lunar dates give the solar day: of the year named, else the next one after the letter",
+          "[extract][letters]") {
+  // The letter is dated 15/7/2025 (lunar 21/6 nhuận Ất Tỵ).
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"Sở Văn hóa hoàn thành trước ngày 23 tháng Chạp.", "by_date@2026-02-10"},
+      {"Sở Văn hóa hoàn thành trước Rằm tháng Giêng.", "by_date@2026-03-03"},
+      {"Sở Văn hóa hoàn thành chậm nhất mùng 10 tháng Giêng năm Bính Ngọ.", "by_date@2026-02-26"},
+      {"Sở Văn hóa hoàn thành trước ngày mồng 5 tháng Giêng năm Đinh Mùi.", "by_date@2027-02-10"},
+      {"Sở Văn hóa hoàn thành trước ngày 15 tháng 8 âm lịch.", "by_date@2025-10-06"},
+      {"Sở Văn hóa hoàn thành trước ngày 10 tháng 3 năm Bính Ngọ.", "by_date@2026-04-26"},
+      {"Sở Văn hóa hoàn thành trước ngày 20 tháng Giêng năm 2027.", "by_date@2027-02-25"},
+      // The past one is background; a month of 29 days has no 30th.
+      {"Sở Văn hóa đã hoàn thành trước mùng 10 tháng Giêng năm Ất Tỵ.", ""},
+      {"Sở Văn hóa hoàn thành trước ngày 30 tháng Chạp năm Ất Tỵ.", ""},
+      // A numbered month without "âm lịch" or a lunar year is solar.
+      {"Sở Văn hóa hoàn thành trước ngày 10 tháng 3 năm 2026.", "by_date@2026-03-10"},
+  };
+  for (const auto& [item, want] : cases) {
+    INFO(item);
+    std::string got;
+    for (const auto& d : only_task(item).deadlines) got += (got.empty() ? "" : " ") + d.kind + "@" + d.due.value_or("");
+    CHECK(got == want);
+  }
 }

@@ -1,6 +1,7 @@
 // Deadlines inside one item's text: the rules of models/deadlines.rules run
 // in order, each match turned into a Deadline of the contract's kinds.
 #include <cstdlib>
+#include <cstring>
 #include <set>
 #include <tuple>
 
@@ -115,11 +116,50 @@ class DeadlineBuilder {
  public:
   DeadlineBuilder(const PhraseRules& rules, const LetterDate& ld) : rules_(rules), ld_(ld) {}
 
+  // The phrase as found: the group "phrase" when the rule has one, else the
+  // whole match.
+  static std::string text_of(const PhrasePattern& p, const Groups& g) {
+    std::string_view phrase = match::group(g, p.group("phrase"));
+    if (phrase.empty()) phrase = match::group(g, 0);
+    return match::collapse(match::trim(phrase, ".,;:-+*•"));
+  }
+
+  // Every deadline of one match: one, except for a list of periods
+  // ("định kỳ hằng quý, 6 tháng, năm"), which gives one recurrence each.
+  void build_all(const PhrasePattern& p, const Groups& g, std::vector<Deadline>& out) const {
+    const std::string_view list = match::group(g, p.group("every_list"));
+    if (p.kind != "recurring" || list.empty()) {
+      if (auto d = build(p, g)) out.push_back(std::move(*d));
+      return;
+    }
+    Deadline d;
+    d.kind = p.kind;
+    d.text = text_of(p, g);
+    std::string folded = fold_vi(list);
+    for (const char* word : {" va ", " hoac "}) {
+      for (size_t at; (at = folded.find(word)) != std::string::npos;) folded.replace(at, std::strlen(word), ",");
+    }
+    size_t begin = 0;
+    while (begin <= folded.size()) {
+      size_t end = folded.find_first_of(",;", begin);
+      if (end == std::string::npos) end = folded.size();
+      std::string piece = match::collapse(match::trim(std::string_view(folded).substr(begin, end - begin)));
+      for (const char* each : {"hang ", "moi "}) {
+        if (piece.rfind(each, 0) == 0) piece.erase(0, std::strlen(each));
+      }
+      if (auto every = lookup(rules_.deadlines.periods, piece)) {
+        d.every = *every;
+        out.push_back(d);
+      }
+      begin = end + 1;
+    }
+  }
+
   std::optional<Deadline> build(const PhrasePattern& p, const Groups& g) const {
     auto grp = [&](const char* name) { return match::group(g, p.group(name)); };
     Deadline d;
     d.kind = p.kind;
-    d.text = match::collapse(match::trim(match::group(g, 0), ".,;:-+*•"));
+    d.text = text_of(p, g);
     if (p.kind == "by_date") return by_date(p, grp, std::move(d));
     if (p.kind == "within_month") {
       auto my = parse_month(grp("month"), ld_);
@@ -206,6 +246,12 @@ class DeadlineBuilder {
       d.due = to_iso(add_days(*day, -1));  // before the festival begins
       return d;
     }
+    if (p.variant == "lunar") {
+      auto day = lunar_day(grp("lday"), grp("lmonth"), grp("lyear"), grp("yearname"));
+      if (!day) return std::nullopt;
+      d.due = to_iso(*day);
+      return d;
+    }
     if (p.variant == "months_of_year") {
       std::string_view c = grp("count");
       auto n = match::integers(c);
@@ -249,6 +295,47 @@ class DeadlineBuilder {
       } else if (ld_.year != 0) {
         const Date from{ld_.year, ld_.month ? ld_.month : 1, ld_.day ? ld_.day : 1};
         if (f.date > from) return f.date;
+      }
+    }
+    return best;
+  }
+
+  // A lunar date ("23 tháng Chạp", "Rằm tháng Giêng", "10 tháng 3 âm lịch")
+  // in the solar calendar, by models/lunar_months.tsv: of the lunar year
+  // written ("năm Bính Ngọ", "năm 2026"), else the first one on or after the
+  // letter's date.
+  std::optional<Date> lunar_day(std::string_view day_text, std::string_view month_text,
+                                std::string_view year, std::string_view year_name) const {
+    const DeadlineRules& R = rules_.deadlines;
+    auto number = [](std::string_view text, const WordTable& names) -> int {
+      auto n = match::integers(text);
+      if (!n.empty()) return n.back();
+      auto v = to_int(lookup(names, match::collapse(std::string(text))));
+      return v ? *v : 0;
+    };
+    const int day = number(day_text, R.lunar_days_named);
+    const int month = number(month_text, R.lunar_months_named);
+    if (day < 1 || day > 30 || month < 1 || month > 12) return std::nullopt;
+    std::string wanted_name = fold_vi(match::collapse(std::string(year_name)));
+    if (wanted_name.size() > 3 && wanted_name.compare(wanted_name.size() - 3, 3, " ti") == 0) {
+      wanted_name.back() = 'y';  // "Tị" is written "Tỵ" too
+    }
+    const auto y = match::integers(year);
+    const Date from{ld_.year, ld_.month ? ld_.month : 1, ld_.day ? ld_.day : 1};
+    std::optional<Date> best;
+    for (const LunarMonth& m : R.lunar_months) {
+      if (m.leap || m.month != month || day > m.days) continue;
+      const Date date = add_days(m.first, day - 1);
+      if (!y.empty()) {
+        if (m.year == y[0]) return date;
+      } else if (!wanted_name.empty()) {
+        // The nearest year of that name (they repeat every 60 years).
+        if (m.year_name != wanted_name) continue;
+        if (!best || (ld_.year != 0 && std::abs(m.year - ld_.year) < std::abs(best->year - ld_.year))) {
+          best = date;
+        }
+      } else if (ld_.year != 0 && date >= from) {
+        return date;
       }
     }
     return best;
@@ -339,6 +426,7 @@ std::vector<Deadline> find_deadlines(const PhraseRules& rules, std::string_view 
   }
   match::Claims claims;
   std::vector<std::pair<size_t, Deadline>> found;
+  std::vector<Deadline> built;
   for (size_t i = 0; i < R.patterns.size(); ++i) {
     if (!hit[i]) continue;
     const PhrasePattern& p = R.patterns[i];
@@ -347,8 +435,11 @@ std::vector<Deadline> find_deadlines(const PhraseRules& rules, std::string_view 
       if (claims.overlaps(value)) return;
       claims.add(match::range_of(g, 0, text));
       if (p.kind == "none") return;
-      auto d = builder.build(p, g);
-      if (d && !before_letter(*d, ld)) found.emplace_back(value.begin, std::move(*d));
+      built.clear();
+      builder.build_all(p, g, built);
+      for (Deadline& d : built) {
+        if (!before_letter(d, ld)) found.emplace_back(value.begin, std::move(d));
+      }
     });
   }
   std::stable_sort(found.begin(), found.end(),

@@ -3,6 +3,7 @@
 #include "extract/phrase_rules.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include <re2/set.h>
@@ -169,7 +170,7 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
   FileSpec dl{"deadlines.rules", false,
               {"none", "by_date", "within_month", "within_quarter", "within_year", "relative",
                "on_event", "recurring"},
-              {"unit", "every", "number", "weekday", "festival"},
+              {"unit", "every", "number", "weekday", "festival", "lunar_month", "lunar_day"},
               {"self_anchor", "quick"}};
   auto d = load_file(models_dir, dl);
   if (!d) return d.status();
@@ -179,6 +180,8 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
   rules.deadlines.numbers = d->tables["number"];
   rules.deadlines.weekdays = d->tables["weekday"];
   rules.deadlines.festival_names = d->tables["festival"];
+  rules.deadlines.lunar_months_named = d->tables["lunar_month"];
+  rules.deadlines.lunar_days_named = d->tables["lunar_day"];
   rules.deadlines.self_anchor = d->singles["self_anchor"];
   auto dset = build_set(rules.deadlines.patterns, dl.case_sensitive, (models_dir / dl.name).string());
   if (!dset) return dset.status();
@@ -257,6 +260,26 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
   }
   std::sort(rules.deadlines.festivals.begin(), rules.deadlines.festivals.end(),
             [](const Festival& a, const Festival& b) { return a.date < b.date; });
+  auto lm = read_table_file(models_dir / "lunar_months.tsv");
+  if (!lm) return lm.status();
+  for (const auto& row : *lm) {
+    auto first = row.fields.empty() ? std::nullopt : parse_iso_date(row.fields[0]);
+    int year = 0, month = 0, leap = -1, days = 0;
+    if (row.fields.size() >= 6) {
+      year = std::atoi(row.fields[1].c_str());
+      month = std::atoi(row.fields[2].c_str());
+      leap = row.fields[3] == "1" ? 1 : row.fields[3] == "0" ? 0 : -1;
+      days = std::atoi(row.fields[4].c_str());
+    }
+    if (!first || year < 1900 || month < 1 || month > 12 || leap < 0 || (days != 29 && days != 30)) {
+      return Status::error(row.where() +
+                           ": expected first day (YYYY-MM-DD), lunar year, month (1-12), leap (0/1), "
+                           "days (29/30) and year name separated by tabs");
+    }
+    rules.deadlines.lunar_months.push_back({*first, year, month, leap == 1, days, fold_vi(row.fields[5])});
+  }
+  std::sort(rules.deadlines.lunar_months.begin(), rules.deadlines.lunar_months.end(),
+            [](const LunarMonth& a, const LunarMonth& b) { return a.first < b.first; });
   return rules;
 }
 

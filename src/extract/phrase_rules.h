@@ -3,7 +3,7 @@
 //
 // Files (formats in models/README.md): deadlines.rules, targets.rules,
 // references.rules, assignees.rules (RE2 patterns and word tables, "key =
-// value"), gazetteer.tsv, holidays.tsv, festivals.tsv. Every pattern is compiled once here;
+// value"), gazetteer.tsv, holidays.tsv, festivals.tsv, lunar_months.tsv. Every pattern is compiled once here;
 // a broken one fails the load with "<file>:<line>: bad pattern: …". The
 // loaded rules are immutable and safe to share between threads.
 #pragma once
@@ -58,6 +58,18 @@ struct Festival {
   std::string year_name;
 };
 
+// One month of the lunar calendar (lunar_months.tsv): its first solar day,
+// lunar year (2025 = Ất Tỵ, from Tết 2025), month 1-12, whether it is the
+// leap month (tháng nhuận) that repeats `month`, and its length (29 or 30).
+struct LunarMonth {
+  Date first;
+  int year = 0;
+  int month = 0;
+  bool leap = false;
+  int days = 0;
+  std::string year_name;  // folded: "at ty"
+};
+
 struct DeadlineRules {
   std::vector<PhrasePattern> patterns;  // in priority order; kind "none" excludes
   PatternSet prefilter;
@@ -67,6 +79,9 @@ struct DeadlineRules {
   WordTable weekdays;                   // "thứ năm" → 4
   WordTable festival_names;             // "tết" → "Tết Nguyên đán"
   std::vector<Festival> festivals;      // in date order
+  WordTable lunar_months_named;         // "giêng" → 1, "chạp" → 12
+  WordTable lunar_days_named;           // "rằm" → 15
+  std::vector<LunarMonth> lunar_months;  // in date order
   std::shared_ptr<const re2::RE2> self_anchor;  // anchors meaning the letter itself
   std::shared_ptr<const re2::RE2> quick;        // cheap prefilter: no match, no deadline
 };
