@@ -531,7 +531,7 @@ TEST_CASE("the letters written for the tests give their reviewed summaries", "[e
     if (update) test::write_file(expected_path, got);
     CHECK(got == test::read_file(expected_path));
   }
-  CHECK(letters == 25);
+  CHECK(letters == 26);
 }
 
 TEST_CASE("items headed for a body: 'Đối với …:', 'Về phía …:', 'Trách nhiệm của …'", "[extract][letters]") {
@@ -651,4 +651,27 @@ TEST_CASE("lunar dates give the solar day: of the year named, else the next one 
     for (const auto& d : only_task(item).deadlines) got += (got.empty() ? "" : " ") + d.kind + "@" + d.due.value_or("");
     CHECK(got == want);
   }
+}
+
+TEST_CASE("a notice without Kính gửi nor an implementing part: its Nơi nhận gives the leads only when it leaves no doubt",
+          "[extract][letters]") {
+  const std::string letter =
+      test::read_file(test::source_dir() / "tests" / "data" / "letters" / "26_ubnd_tb_kl_noi_nhan.txt");
+  // The entries marked "(để thực hiện)" lead the items that name nobody.
+  CHECK(joined(run(letter).tasks.at(0).lead) == "Ban Quản lý dự án đầu tư xây dựng tỉnh | UBND xã Tân Cương");
+  // Without the marks the list mixes addressees and copies: no lead.
+  std::string unmarked = letter;
+  const std::string mark = " (để thực hiện)";
+  for (size_t at; (at = unmarked.find(mark)) != std::string::npos;) unmarked.erase(at, mark.size());
+  REQUIRE(unmarked.find("thực hiện);") == std::string::npos);
+  const Extraction x = run(unmarked);
+  REQUIRE(x.tasks.size() == 5);
+  CHECK(joined(x.tasks[0].lead).empty());
+  CHECK(joined(x.tasks[3].lead) == "Sở Xây dựng");
+  // One entry besides the file copy, the leaders and "(để b/c)": that body.
+  std::string single = letter;
+  const size_t from = single.find("- Ban Quản lý dự án");
+  const size_t to = single.find("- Lưu: VT, KT.");
+  single.replace(from, to - from, "- Ban Quản lý dự án đầu tư xây dựng tỉnh;\n");
+  CHECK(joined(run(single).tasks.at(0).lead) == "Ban Quản lý dự án đầu tư xây dựng tỉnh");
 }

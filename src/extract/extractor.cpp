@@ -449,7 +449,10 @@ class Assembler {
         while (st_.blocks[static_cast<size_t>(part)].parent >= 0) part = st_.blocks[static_cast<size_t>(part)].parent;
       }
     }
-    if (part < 0) return;
+    if (part < 0) {
+      lead_unnamed_from_copies();
+      return;
+    }
     auto inside = [&](int block) {
       for (int p = block; p >= 0; p = st_.blocks[static_cast<size_t>(p)].parent) {
         if (p == part) return true;
@@ -464,6 +467,36 @@ class Assembler {
         if (seen.insert(fold(l.canonical.value_or(l.name))).second) bodies.push_back(l);
       }
     }
+    for (auto& d : drafts_) {
+      if (d.task.lead.empty()) d.task.lead = bodies;
+    }
+  }
+
+  // Nor such a part: the Nơi nhận list, when it leaves no doubt who the
+  // letter is for. Its entries marked for execution ("Sở Xây dựng (để thực
+  // hiện)"), else its one entry that is no copy for information (not "Lưu",
+  // "Như trên", "(để b/c)", the leaders, the press). Several entries without
+  // marks: no lead (the list mixes addressees and copies).
+  void lead_unnamed_from_copies() {
+    std::vector<std::string> executors, others;
+    for (const auto& entry : st_.copies_to) {
+      if (structure_.matches("copies_executor", entry)) {
+        const size_t paren = entry.rfind('(');
+        executors.push_back(trim_punctuation(trim(entry.substr(0, paren))));
+      } else if (!structure_.matches("copies_not_addressee", entry)) {
+        others.push_back(entry);
+      }
+    }
+    std::vector<std::string> names;
+    if (!executors.empty()) {
+      for (const auto& e : executors) {
+        for (auto& b : split_bodies(structure_, e)) names.push_back(std::move(b));
+      }
+    } else if (others.size() == 1) {
+      names = split_bodies(structure_, others.front());
+    }
+    const std::vector<Assignee> bodies = as_assignees(phrases_, names);
+    if (bodies.empty()) return;
     for (auto& d : drafts_) {
       if (d.task.lead.empty()) d.task.lead = bodies;
     }

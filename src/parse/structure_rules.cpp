@@ -19,7 +19,8 @@ const std::set<std::string>& known_keys() {
       "appendix_header", "appendix_comparator", "appendix_unit_value", "column_task",
       "column_lead", "column_support", "continues_line", "attendee_role", "attendee_unit_list", "column_time", "column_unit", "column_target",
       "closing_notice", "section_title", "deputy_title", "addressee_order", "field_bullet",
-      "label_article", "same_as_part", "implementing_section", "attached_marker", "heading_role"};
+      "label_article", "same_as_part", "implementing_section", "attached_marker", "heading_role",
+      "copies_executor", "copies_not_addressee"};
   return keys;
 }
 
