@@ -531,7 +531,7 @@ TEST_CASE("the letters written for the tests give their reviewed summaries", "[e
     if (update) test::write_file(expected_path, got);
     CHECK(got == test::read_file(expected_path));
   }
-  CHECK(letters == 26);
+  CHECK(letters == 27);
 }
 
 TEST_CASE("items headed for a body: 'Đối với …:', 'Về phía …:', 'Trách nhiệm của …'", "[extract][letters]") {
@@ -674,4 +674,24 @@ TEST_CASE("a notice without Kính gửi nor an implementing part: its Nơi nhậ
   const size_t to = single.find("- Lưu: VT, KT.");
   single.replace(from, to - from, "- Ban Quản lý dự án đầu tư xây dựng tỉnh;\n");
   CHECK(joined(run(single).tasks.at(0).lead) == "Ban Quản lý dự án đầu tư xây dựng tỉnh");
+}
+
+TEST_CASE("a table of targets per body ('Đơn vị | Chỉ tiêu năm 2026 (%)') gives each body its target; totals are no task",
+          "[extract][letters]") {
+  const auto letter = [](const std::string& header, const std::string& rows) {
+    return std::string(kHeaderUbnd) + "1. Giao chỉ tiêu tỷ lệ hồ sơ trực tuyến toàn trình năm 2026:\n\n" + header +
+           rows + "\n" + kSignature;
+  };
+  CHECK(summary(run(letter("| Đơn vị | Chỉ tiêu năm 2026 (%) |\n|---|---|\n",
+                           "| Sở Tư pháp | 90 |\n| UBND các xã, phường | 75,5 |\n| Toàn tỉnh | 80 |\n"))) ==
+        "1: Các sở, ban, ngành tỉnh | UBND các xã, phường;;;\n"
+        "PL.1: Sở Tư pháp;;; = 90 %\n"
+        "PL.2: UBND các xã, phường;;; = 75.5 %\n");
+  // The unit in the heading's parentheses.
+  CHECK(summary(run(letter("| STT | Cơ quan | Chỉ tiêu (hồ sơ) |\n|---|---|---|\n", "| 1 | Sở Tư pháp | Tối thiểu 120 |\n"))) ==
+        "1: Các sở, ban, ngành tỉnh | UBND các xã, phường;;;\n"
+        "PL.1: Sở Tư pháp;;; >= 120 hồ sơ\n");
+  // A table of bodies without a target column is no task table.
+  CHECK(summary(run(letter("| Đơn vị | Ghi chú |\n|---|---|\n", "| Sở Tư pháp | Đầu mối |\n"))).find("PL.") ==
+        std::string::npos);
 }

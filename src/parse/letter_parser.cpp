@@ -304,13 +304,20 @@ class Parser {
   void find_body_tables(size_t begin, size_t stop) {
     for (size_t i = begin; i < stop; ++i) {
       const TextLine& l = lines_[i];
-      if (!l.from_table || l.table_row < 0 || !rules_.prefix_length("appendix_header", collapse(l.text))) continue;
-      bool has_task = false;
+      if (!l.from_table || l.table_row < 0) continue;
+      if (i > 0 && lines_[i - 1].from_table && lines_[i - 1].table_row == l.table_row) continue;
+      // A task table ("STT | Nội dung | …"), or a table of targets per body
+      // ("Đơn vị | Chỉ tiêu năm 2026 (%)", with or without "STT").
+      const bool numbered = rules_.prefix_length("appendix_header", collapse(l.text)).has_value();
+      bool has_task = false, has_body = false, has_target = false;
       size_t k = i;
       for (; k < stop && lines_[k].from_table && lines_[k].table_row == l.table_row; ++k) {
-        has_task = has_task || rules_.prefix_length("column_task", collapse(lines_[k].text)).has_value();
+        const std::string cell = collapse(lines_[k].text);
+        has_task = has_task || rules_.prefix_length("column_task", cell).has_value();
+        has_body = has_body || rules_.prefix_length("column_body", cell).has_value();
+        has_target = has_target || rules_.prefix_length("column_target", cell).has_value();
       }
-      if (!has_task) {
+      if (!(numbered && has_task) && !(has_body && has_target && !has_task)) {
         i = k > i ? k - 1 : i;
         continue;
       }
@@ -1161,13 +1168,17 @@ class Parser {
   void parse_table_appendix(Appendix& app, size_t header, size_t end) {
     // Column roles from the header row's cells.
     std::map<int, std::string> role;
+    std::map<int, TextLine> header_cells;
     const int header_row = lines_[header].table_row;
+    const bool numbered = rules_.prefix_length("appendix_header", collapse(lines_[header].text)).has_value();
     size_t k = header;
     std::string columns;
     for (; k < end && lines_[k].table_row == header_row; ++k) {
       const std::string t = collapse(lines_[k].text);
       columns += " " + t;
-      for (const char* key : {"column_task", "column_lead", "column_support", "column_time", "column_unit", "column_target"}) {
+      header_cells[lines_[k].table_cell] = lines_[k];
+      for (const char* key : {"column_task", "column_lead", "column_support", "column_time", "column_unit", "column_target",
+                              "column_body"}) {
         if (rules_.prefix_length(key, t) && !role.count(lines_[k].table_cell)) {
           bool used = false;
           for (const auto& [c, r] : role) used = used || r == key;
@@ -1200,18 +1211,42 @@ class Parser {
       auto first = cells.find(0);
       if (first == cells.end()) continue;
       int number = 0;
-      if (std::sscanf(first->second.text.c_str(), "%d", &number) != 1) continue;
+      if (!numbered) {
+        // A table without "STT": rows in order, a row without a body is none.
+        number = static_cast<int>(app.rows.size()) + 1;
+      } else if (std::sscanf(first->second.text.c_str(), "%d", &number) != 1) {
+        continue;
+      }
       row.number = number;
+      bool has_body = false;
       for (auto& [c, l] : cells) {
         auto r = role.find(c);
         const std::string key = r == role.end() ? "" : r->second;
         if (key == "column_task") row.task = l;
+        else if (key == "column_body" && row.lead.empty()) {
+          // "Đơn vị | Chỉ tiêu năm 2026 (%)": the row's target is that body's
+          // task, named by the target column's heading, "(%)" its unit.
+          row.lead = l.text;
+          has_body = !l.text.empty() && !rules_.prefix_length("column_body_total", collapse(l.text));
+          for (const auto& [hc, hr] : role) {
+            if (hr != "column_target") continue;
+            row.task = header_cells[hc];
+            std::vector<StringPiece> g;
+            if (search_key(rules_, "column_target_unit", row.task.text, g, false) && g.size() > 1) {
+              row.unit = collapse(std::string(g[1]));
+            }
+          }
+        }
         else if (key == "column_lead") row.lead = l.text;
         else if (key == "column_support") row.support = l.text;
         else if (key == "column_time") row.time = l.text;
         else if (key == "column_unit") row.unit = l.text;
         else if (key == "column_target") row.target = l.text;
         else if (c != 0) row.other_cells.push_back(l);
+      }
+      if (std::any_of(role.begin(), role.end(), [](const auto& r) { return r.second == "column_body"; }) &&
+          !has_body) {
+        continue;  // a total row ("Toàn tỉnh", "Tổng cộng") or an empty one
       }
       app.rows.push_back(std::move(row));
     }
