@@ -622,6 +622,9 @@ TEST_CASE("a report per period named, each with its own day: '6 tháng (trước
   CHECK(recurrences(x.tasks[2]) == "quarter/- half_year/- year/-");
   CHECK(x.tasks[2].deadlines[0].text == "định kỳ hằng quý, 6 tháng, năm");
   CHECK(recurrences(x.tasks[3]) == "month/- quarter/-");
+  CHECK(recurrences(only_task("Sở Nội vụ gửi báo cáo quý, 6 tháng, năm về UBND tỉnh.")) ==
+        "quarter/- half_year/- year/-");
+  CHECK(recurrences(only_task("Sở Nội vụ gửi báo cáo tháng 10 và năm 2026 về UBND tỉnh.")).empty());
   // A period list followed by a year is no list: "hằng tháng, năm 2026".
   CHECK(recurrences(only_task("Sở Nội vụ báo cáo định kỳ hằng tháng, năm 2026 tổng kết.")) == "month/-");
   CHECK(recurrences(only_task("Sở Nội vụ báo cáo định kỳ: 6 tháng (trước ngày 10 tháng 6), năm (trước ngày 05/12 "
