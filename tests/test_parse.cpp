@@ -452,3 +452,32 @@ TEST_CASE("the subject under a type name stops at a long capitalised paragraph a
   CHECK(s.header.subject == "Kết luận của Bộ trưởng Bộ Y tế tại cuộc họp về công tác phòng, chống sốt xuất huyết");
   CHECK(s.header.date == "2025-04-03");
 }
+
+TEST_CASE("a table of targets per body without STT: rows in order, lead, target and the heading's unit; totals skipped") {
+  const LetterStructure s = parse_text(
+      "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "TỈNH THANH HÓA                             Độc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 12/UBND-KSTTHC                    Thanh Hóa, ngày 09 tháng 01 năm 2026\n"
+      "V/v giao chỉ tiêu năm 2026\n\n"
+      "Kính gửi: Các sở, ban, ngành cấp tỉnh.\n\n"
+      "1. Giao chỉ tiêu tỷ lệ hồ sơ trực tuyến toàn trình:\n\n"
+      "| Đơn vị | Chỉ tiêu năm 2026 (%) |\n"
+      "|---|---|\n"
+      "| Sở Tư pháp | 90 |\n"
+      "| Toàn tỉnh | 80 |\n"
+      "| Sở Xây dựng | Tối thiểu 85 |\n\n"
+      "Nơi nhận:                                     CHỦ TỊCH\n"
+      "- Như trên;\n"
+      "- Lưu: VT.                                    Đỗ Minh Tuấn\n");
+  REQUIRE(s.appendices.size() == 1);
+  const auto& rows = s.appendices[0].rows;
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].number == 1);
+  CHECK(rows[0].lead == "Sở Tư pháp");
+  CHECK(rows[0].target == "90");
+  CHECK(rows[0].unit == "%");
+  CHECK(rows[0].task.text == "Chỉ tiêu năm 2026 (%)");
+  CHECK(rows[1].number == 2);
+  CHECK(rows[1].lead == "Sở Xây dựng");
+  CHECK(rows[1].target == "Tối thiểu 85");
+}

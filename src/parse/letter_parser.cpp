@@ -305,10 +305,11 @@ class Parser {
     for (size_t i = begin; i < stop; ++i) {
       const TextLine& l = lines_[i];
       if (!l.from_table || l.table_row < 0) continue;
-      if (i > 0 && lines_[i - 1].from_table && lines_[i - 1].table_row == l.table_row) continue;
       // A task table ("STT | Nội dung | …"), or a table of targets per body
-      // ("Đơn vị | Chỉ tiêu năm 2026 (%)", with or without "STT").
+      // ("Đơn vị | Chỉ tiêu năm 2026 (%)", with or without "STT"), read
+      // from the "STT" cell or else from the row's first cell.
       const bool numbered = rules_.prefix_length("appendix_header", collapse(l.text)).has_value();
+      if (!numbered && i > 0 && lines_[i - 1].from_table && lines_[i - 1].table_row == l.table_row) continue;
       bool has_task = false, has_body = false, has_target = false;
       size_t k = i;
       for (; k < stop && lines_[k].from_table && lines_[k].table_row == l.table_row; ++k) {
