@@ -249,7 +249,7 @@ std::pair<size_t, size_t> print_deadlines(Store& store, const QueryFilter& f, in
       bytes += emit(out);
       out.clear();
     }
-  });
+  }, DeadlineFields::kShown);
   if (!s) throw std::runtime_error(s.message());
   bytes += emit(out);
   return {rows, bytes};
@@ -316,7 +316,7 @@ int main(int argc, char** argv) {
   auto deadlines = [&](QueryFilter f) {
     return [&store, f] {
       size_t rows = 0;
-      Status s = each_deadline(*store, f, [&](const DeadlineHit&) { ++rows; });
+      Status s = each_deadline(*store, f, [&](const DeadlineHit&) { ++rows; }, DeadlineFields::kShown);
       if (!s) throw std::runtime_error(s.message());
       return Answer{rows, [&store, f] { return print_deadlines(*store, f, kWidth).second; }, true};
     };

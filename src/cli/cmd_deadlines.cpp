@@ -71,7 +71,9 @@ void register_deadlines_command(CLI::App& app, CliContext& ctx) {
         flush(1 << 16);
       };
     }
-    if (Status s = each_deadline(*store, *filter, row); !s) {
+    // The table and CSV show fewer fields than the JSON contract has.
+    const auto fields = opts->format == "json" ? DeadlineFields::kAll : DeadlineFields::kShown;
+    if (Status s = each_deadline(*store, *filter, row, fields); !s) {
       // What was printed stays printed; the error says why the rest is not.
       flush(0);
       std::cout.flush();
