@@ -755,12 +755,14 @@ Result<Candidates> deadline_candidates(sqlite3* db, const QueryFilter& f, int64_
     }
   };
   // A listing without a limit is streamed when `stream` is given: the
-  // recurring rows (their dates are computed, so they are not in the
-  // listing's key order) are read and sorted first, then the listing's rows,
-  // which come in the answer's order, go to `stream` as they are read, each
-  // after the recurring rows that sort before it. No row is kept. (With a
-  // body filter in due order the body's rows come by date alone, so they
-  // are sorted here instead.)
+  // listing's rows, which come in the answer's order, go to `stream` as
+  // they are read, each after the recurring rows that sort before it. The
+  // recurring rows' dates are computed, so they are not in the key's order:
+  // in due order they come from a cursor per (every, day) pair of the
+  // current date, merged (next_streamed); otherwise (a selective filter, a
+  // lead or letter sort) they are read and sorted first. (With a body
+  // filter in due order the body's rows come by date alone, so that
+  // listing is sorted here instead.)
   if (stream && task_limit == 0 && f.limit == 0 && !(by_body && f.sort == "due")) {
     stream_pairs = f.sort == "due";
     if (Status s = recurring_rows(); !s) return s;

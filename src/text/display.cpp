@@ -295,6 +295,11 @@ void wrap_graphemes_into(std::string_view text, int width, int max_lines, std::v
     size_t end = i;
     int len = 0;
     for (size_t bytes = first; end < n; end += bytes, ++len) {
+      const auto b = static_cast<unsigned char>(text[end]);
+      if (b >= 0x21 && b < 0x80) {  // printable ASCII: the common case
+        bytes = 1;
+        continue;
+      }
       bytes = simple_cluster_bytes(text, end);
       if (bytes == 0) return by_icu();
       if (is_space_at(text, end, bytes)) break;
