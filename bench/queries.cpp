@@ -101,7 +101,11 @@ Status build(const fs::path& db, int64_t tasks, const fs::path& source) {
     h.symbol = symbols[pick(symbols.size())];
     h.place = province;
     h.date = to_iso(from_day_number(first_day + static_cast<int64_t>(pick(days))));
-    h.subject = sentences[pick(sentences.size())].substr(0, 120);
+    // The first 120 bytes of a sentence, cut between characters.
+    std::string subject = sentences[pick(sentences.size())];
+    size_t cut = std::min<size_t>(subject.size(), 120);
+    while (cut > 0 && cut < subject.size() && (static_cast<unsigned char>(subject[cut]) & 0xC0) == 0x80) --cut;
+    h.subject = subject.substr(0, cut);
     d.extraction.rules_version = "bench";
     std::string page = *h.subject + "\n";
     for (int i = 0; i < kTasksPerLetter && n * kTasksPerLetter + i < tasks; ++i) {

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/export_json.h"
 #include "query_fixture.h"
 #include "test_support.h"
 
@@ -167,4 +168,51 @@ TEST_CASE("JSON export: the contract, unchanged without filters, only matching t
   std::vector<std::string> items;
   for (const auto& t : some["documents"][1]["tasks"]) items.push_back(t["item"]);
   CHECK(items == std::vector<std::string>{"I.1", "I.2"});
+}
+
+TEST_CASE("JSON export is written a document at a time: to -o through a .part file, bad UTF-8 replaced",
+          "[export]") {
+  Fixture f;
+  const std::string whole = run_congvan(f.db + " export --format json").out;
+  // The same bytes as the contract's tree printed at once.
+  {
+    auto store = Store::open(f.dir / "q.db");
+    REQUIRE(store.is_ok());
+    auto docs = store->load_documents();
+    REQUIRE(docs.is_ok());
+    CHECK(whole == export_to_json(*docs).dump(2) + "\n");
+  }
+  // To a file: the same bytes, and no .part file left.
+  const auto file = f.dir / "out.json";
+  auto written = run_congvan(f.db + " -q export --format json -o " + file.string());
+  CHECK(written.exit_code == 0);
+  CHECK(read_file(file) == whole);
+  CHECK_FALSE(std::filesystem::exists(file.string() + ".part"));
+  // A place that cannot be written: one line naming it, no file made.
+  const auto nowhere = f.dir / "no-such-dir" / "out.json";
+  auto failed = run_congvan(f.db + " -q export --format json -o " + nowhere.string());
+  CHECK(failed.exit_code == 1);
+  CHECK(failed.err.find(nowhere.string() + ": cannot write") != std::string::npos);
+  CHECK(std::count(failed.err.begin(), failed.err.end(), '\n') == 1);
+  CHECK_FALSE(std::filesystem::exists(nowhere));
+  // A stored string cut inside a character (an old database, a bad
+  // import) is exported with U+FFFD in place of its broken bytes instead
+  // of failing the whole export.
+  {
+    auto store = Store::open(f.dir / "q.db");
+    REQUIRE(store.is_ok());
+    NewDocument d = draft_quang_ngai();
+    d.sha256 = std::string(64, 'd');
+    d.extraction.header.subject = "V/v ki\xE1\xBB";  // "kiể" cut after two of its three bytes
+    d.extraction.tasks[0].text = "Đôn đốc ki\xE1\xBB";
+    REQUIRE(store->add_document(d).is_ok());
+  }
+  auto exported = run_congvan(f.db + " export --format json");
+  REQUIRE(exported.exit_code == 0);
+  auto j = nlohmann::json::parse(exported.out);
+  REQUIRE(j["documents"].size() == 4);
+  CHECK(j["documents"][3]["subject"] == "V/v ki\xEF\xBF\xBD");
+  auto rows = nlohmann::json::parse(run_congvan(f.db + " deadlines --format json --doc 4 --status all").out);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["task"] == "Đôn đốc ki\xEF\xBF\xBD");
 }

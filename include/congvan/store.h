@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -90,6 +91,9 @@ class Store {
   Status replace_extraction(int64_t document_id, const Extraction& extraction);
 
   Result<std::vector<DocumentRecord>> load_documents();
+  // The stored documents in id order, one at a time (an archive's export
+  // never holds them all); stops at the first error `on_document` returns.
+  Status each_document(const std::function<Status(const DocumentRecord&)>& on_document);
   Result<DocumentRecord> load_document(int64_t document_id);
   Result<DocumentText> load_text(int64_t document_id);
 

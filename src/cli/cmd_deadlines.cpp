@@ -48,10 +48,7 @@ void register_deadlines_command(CLI::App& app, CliContext& ctx) {
       // (each element's own dump indented one level): no tree of every row.
       row = [&](const DeadlineHit& hit) {
         out += count == 0 ? "[\n  " : ",\n  ";
-        for (char c : deadline_hit_to_json(hit).dump(2)) {
-          out += c;
-          if (c == '\n') out += "  ";
-        }
+        append_json(out, deadline_hit_to_json(hit), 2);
         ++count;
         flush(1 << 16);
       };

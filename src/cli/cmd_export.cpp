@@ -1,6 +1,7 @@
 // `congvan export`: the stored documents per the JSON contract, or the tasks
 // of any query as CSV, XLSX or iCalendar (the same filters as `deadlines`).
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -30,28 +31,90 @@ bool filtered(const QueryOptions& o) {
          !o.kinds.empty() || o.status != "all" || o.limit > 0;
 }
 
-// The contract's documents, keeping only the tasks the query matched.
-Result<std::string> export_json(Store& store, const QueryFilter& filter, bool is_filtered) {
-  auto docs = store.load_documents();
-  if (!docs) return docs.status();
-  if (!is_filtered) return export_to_json(*docs).dump(2) + "\n";
-  auto tasks = find_tasks(store, filter);
-  if (!tasks) return tasks.status();
-  std::set<int64_t> wanted;
-  for (const auto& t : *tasks) wanted.insert(t.task_id);
-  std::vector<DocumentRecord> kept;
-  for (auto& d : *docs) {
-    auto view = show_document(store, d.id);
-    if (!view) return view.status();
-    std::vector<Task> mine;
-    for (size_t i = 0; i < view->tasks.size() && i < d.extraction.tasks.size(); ++i) {
-      if (wanted.count(view->tasks[i].task_id)) mine.push_back(d.extraction.tasks[i]);
+// Where an export goes: stdout, or FILE, written as FILE.part and renamed
+// to FILE once complete, so that a failed export never leaves a file that
+// looks whole (nor overwrites a good one).
+class ExportSink {
+ public:
+  explicit ExportSink(std::string path) : path_(std::move(path)) {}
+  ~ExportSink() {
+    if (file_.is_open()) {
+      file_.close();
+      std::error_code ec;
+      std::filesystem::remove(part(), ec);
     }
-    if (mine.empty()) continue;
-    d.extraction.tasks = std::move(mine);
-    kept.push_back(std::move(d));
   }
-  return export_to_json(kept).dump(2) + "\n";
+  Status open() {
+    if (path_.empty()) return Status::ok();
+    file_.open(part(), std::ios::binary | std::ios::trunc);
+    return file_ ? Status::ok() : Status::error(path_ + ": cannot write (" + part() + ")");
+  }
+  // Writes `buffer` out and empties it once it holds `at_least` bytes.
+  Status write(std::string& buffer, size_t at_least) {
+    if (buffer.size() < at_least || buffer.empty()) return Status::ok();
+    std::ostream& out = path_.empty() ? std::cout : file_;
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.clear();
+    return out ? Status::ok() : Status::error((path_.empty() ? "stdout" : path_) + ": cannot write");
+  }
+  // Flushes; a file is closed and renamed to its name.
+  Status close() {
+    if (path_.empty()) {
+      std::cout.flush();
+      return std::cout ? Status::ok() : Status::error("stdout: cannot write");
+    }
+    file_.close();
+    if (!file_) return Status::error(path_ + ": cannot write");
+    std::error_code ec;
+    std::filesystem::rename(part(), path_, ec);
+    if (ec) return Status::error(path_ + ": cannot write (" + ec.message() + ")");
+    return Status::ok();
+  }
+
+ private:
+  std::string part() const { return path_ + ".part"; }
+  std::string path_;
+  std::ofstream file_;
+};
+
+// The contract's documents, a document at a time (an archive's export does
+// not hold them all), keeping only the tasks the query matched when it is
+// filtered.
+Status export_json(Store& store, const QueryFilter& filter, bool is_filtered, ExportSink& sink) {
+  std::string out;
+  ExportJsonWriter writer(out);
+  constexpr size_t kChunk = 1 << 16;
+  if (!is_filtered) {
+    if (Status s = store.each_document([&](const DocumentRecord& d) {
+          writer.add(d);
+          return sink.write(out, kChunk);
+        });
+        !s) {
+      return s;
+    }
+  } else {
+    auto tasks = find_tasks(store, filter);
+    if (!tasks) return tasks.status();
+    std::map<int64_t, std::set<int64_t>> wanted;  // document id → its matching task ids
+    for (const auto& t : *tasks) wanted[t.document_id].insert(t.task_id);
+    for (const auto& [id, task_ids] : wanted) {
+      auto d = store.load_document(id);
+      if (!d) return d.status();
+      auto view = show_document(store, id);
+      if (!view) return view.status();
+      std::vector<Task> mine;
+      for (size_t i = 0; i < view->tasks.size() && i < d->extraction.tasks.size(); ++i) {
+        if (task_ids.count(view->tasks[i].task_id)) mine.push_back(d->extraction.tasks[i]);
+      }
+      if (mine.empty()) continue;
+      d->extraction.tasks = std::move(mine);
+      writer.add(*d);
+      if (Status s = sink.write(out, kChunk); !s) return s;
+    }
+  }
+  writer.end();
+  out += "\n";
+  return sink.write(out, 0);
 }
 
 Result<std::vector<ExportRow>> export_rows(Store& store, const QueryFilter& filter) {
@@ -112,11 +175,11 @@ void register_export_command(CLI::App& app, CliContext& ctx) {
       print_error(message);
       ctx.exit_code = 1;
     };
+    ExportSink sink(opts->format == "xlsx" ? std::string() : opts->output);
+    if (Status s = sink.open(); !s) return fail(s.message());
     std::string text;
     if (opts->format == "json") {
-      auto json = export_json(*store, *filter, filtered(opts->query));
-      if (!json) return fail(json.message());
-      text = std::move(json.value());
+      if (Status s = export_json(*store, *filter, filtered(opts->query), sink); !s) return fail(s.message());
     } else if (opts->format == "ics") {
       auto deadlines = find_deadlines(*store, *filter);
       if (!deadlines) return fail(deadlines.message());
@@ -131,13 +194,8 @@ void register_export_command(CLI::App& app, CliContext& ctx) {
       }
       text = rows_to_csv(*rows);
     }
-    if (opts->output.empty()) {
-      std::cout << text;
-      return;
-    }
-    std::ofstream out(opts->output, std::ios::binary);
-    out << text;
-    if (!out) fail(opts->output + ": cannot write");
+    if (Status s = sink.write(text, 0); !s) return fail(s.message());
+    if (Status s = sink.close(); !s) return fail(s.message());
   });
 }
 

@@ -127,4 +127,29 @@ json export_to_json(const std::vector<DocumentRecord>& documents) {
   return j;
 }
 
+void append_json(std::string& out, const json& j, int indent) {
+  const std::string text = j.dump(2, ' ', false, json::error_handler_t::replace);
+  const std::string pad(static_cast<size_t>(indent), ' ');
+  size_t from = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+    out.append(text, from, nl + 1 - from).append(pad);
+    from = nl + 1;
+  }
+  out.append(text, from, std::string::npos);
+}
+
+ExportJsonWriter::ExportJsonWriter(std::string& out) : out_(out) {
+  out_ += "{\n  \"schema\": ";
+  out_ += json(kExportSchema).dump();
+  out_ += ",\n  \"documents\": [";
+}
+
+void ExportJsonWriter::add(const DocumentRecord& document) {
+  out_ += any_ ? ",\n    " : "\n    ";
+  append_json(out_, document_to_json(document), 4);
+  any_ = true;
+}
+
+void ExportJsonWriter::end() { out_ += any_ ? "\n  ]\n}" : "]\n}"; }
+
 }  // namespace congvan

@@ -408,19 +408,29 @@ Result<Extraction> Store::Impl::read_extraction(int64_t doc_id, Statement& r, in
 }
 
 Result<std::vector<DocumentRecord>> Store::load_documents() {
+  std::vector<DocumentRecord> out;
+  if (Status s = each_document([&](const DocumentRecord& r) {
+        out.push_back(r);
+        return Status::ok();
+      });
+      !s) {
+    return s;
+  }
+  return out;
+}
+
+Status Store::each_document(const std::function<Status(const DocumentRecord&)>& on_document) {
   auto st = Statement::prepare(impl_->db.get(),
                                std::string("SELECT ") + kDocColumns + " FROM documents ORDER BY id");
   if (!st) return st.status();
-  std::vector<DocumentRecord> out;
   for (;;) {
     auto s = st->step();
     if (!s) return s.status();
-    if (!*s) break;
+    if (!*s) return Status::ok();
     auto r = impl_->read_document(*st);
     if (!r) return r.status();
-    out.push_back(std::move(r.value()));
+    if (Status done = on_document(*r); !done) return done;
   }
-  return out;
 }
 
 Result<DocumentRecord> Store::load_document(int64_t document_id) {
