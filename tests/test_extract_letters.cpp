@@ -426,6 +426,7 @@ TEST_CASE("deadline phrasings of other letters, each in its own item", "[extract
       {"chi trả trợ cấp trước Tết Nguyên đán Bính Ngọ.", "by_date@2026-02-16"},
       {"chi trả trợ cấp trước Tết Ất Tỵ (đã qua ở ngày của văn bản).", ""},
       {"tổ chức vui Tết Trung thu cho thiếu nhi trước Tết Trung thu.", "by_date@2025-10-05"},
+      {"báo cáo ngay trong ngày khi phát sinh sự cố.", "on_event"},
   };
   for (const auto& [phrase, deadline] : cases) {
     INFO(phrase);
@@ -531,7 +532,7 @@ TEST_CASE("the letters written for the tests give their reviewed summaries", "[e
     if (update) test::write_file(expected_path, got);
     CHECK(got == test::read_file(expected_path));
   }
-  CHECK(letters == 27);
+  CHECK(letters == 28);
 }
 
 TEST_CASE("items headed for a body: 'Đối với …:', 'Về phía …:', 'Trách nhiệm của …'", "[extract][letters]") {
@@ -697,4 +698,21 @@ TEST_CASE("a table of targets per body ('Đơn vị | Chỉ tiêu năm 2026 (%)'
   // A table of bodies without a target column is no task table.
   CHECK(summary(run(letter("| Đơn vị | Ghi chú |\n|---|---|\n", "| Sở Tư pháp | Đầu mối |\n"))).find("PL.") ==
         std::string::npos);
+}
+
+TEST_CASE("a time limit counted from an event is a deadline and no target; 'của Chính phủ và Công điện số …'",
+          "[extract][letters]") {
+  const Task t = only_task("Sở Tài chính đề xuất kinh phí không quá 10 ngày làm việc kể từ ngày nhận được văn bản này.");
+  CHECK(t.targets.empty());
+  REQUIRE(t.deadlines.size() == 1);
+  CHECK(t.deadlines[0].kind == "relative");
+  // A processing time the letter fixes stays a target.
+  CHECK(only_task("Sở Tư pháp bảo đảm thời hạn cấp phiếu không quá 05 ngày làm việc.").targets.size() == 1);
+
+  const Extraction x = run(std::string(kHeaderUbnd) +
+                           "1. Thực hiện Nghị quyết số 206/NQ-CP ngày 12/7/2025 của Chính phủ và Công điện số "
+                           "112/CĐ-TTg ngày 20/11/2025 của Thủ tướng Chính phủ, Sở Nội vụ rà soát.\n" + kSignature);
+  REQUIRE(x.references.size() == 2);
+  CHECK(x.references[0].issuer == "Chính phủ");
+  CHECK(x.references[1].issuer == "Thủ tướng Chính phủ");
 }

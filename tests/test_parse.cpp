@@ -481,3 +481,16 @@ TEST_CASE("a table of targets per body without STT: rows in order, lead, target 
   CHECK(rows[1].lead == "Sở Xây dựng");
   CHECK(rows[1].target == "Tối thiểu 85");
 }
+
+TEST_CASE("an urgency mark under the V/v ('HỎA TỐC', 'THƯỢNG KHẨN') ends the subject", "[parse]") {
+  for (const char* mark : {"HỎA TỐC", "THƯỢNG KHẨN", "KHẨN"}) {
+    INFO(mark);
+    const LetterStructure s = parse_text(std::string("BỘ XÂY DỰNG                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                                                     "Số: 88/BXD-KHTC            Hà Nội, ngày 02 tháng 12 năm 2025\n"
+                                                     "V/v báo cáo tình hình giải ngân\n"
+                                                     "vốn đầu tư công năm 2025\n\n") +
+                                         mark + "\n\nKính gửi: Ủy ban nhân dân các tỉnh.\n\n1. Báo cáo trước ngày 10/12/2025.\n");
+    CHECK(s.header.subject == "báo cáo tình hình giải ngân vốn đầu tư công năm 2025");
+    CHECK(s.header.number == "88");
+  }
+}

@@ -65,7 +65,8 @@ std::string clean_issuer(std::string_view s) {
       " gửi ", " yêu cầu", " đề nghị", " nay ", " quy chế", " kế hoạch", " tăng cường",
       " thông báo", " tổ chức", " đẩy mạnh", " năm 20", " số ", " và Nghị", " và Quyết",
       " và Chỉ thị", " và Kết luận", " và Công văn", " và Thông", " và Kế hoạch", " và Luật",
-      " và Văn bản", " và Chương trình", " và Hướng dẫn", " và các ", " và Đề án"};
+      " và Văn bản", " và Chương trình", " và Hướng dẫn", " và các ", " và Đề án",
+      " và Công điện", " và Báo cáo", " và Tờ trình", " và Thông báo"};
   std::string t = match::collapse(s) + " ";
   size_t cut = t.size();
   for (auto stop : kStops) {

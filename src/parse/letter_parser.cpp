@@ -487,6 +487,11 @@ class Parser {
         }
         continue;
       }
+      if (rules_.matches("urgency_mark", t)) {
+        // "HỎA TỐC", "KHẨN": a stamp of its own, which ends the subject.
+        subject_open = false;
+        continue;
+      }
       if (const auto* type = rules_.find("doc_type", t)) {
         if (!h.doc_type) h.doc_type = type->value;
         after_type = true;
