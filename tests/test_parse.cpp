@@ -494,3 +494,12 @@ TEST_CASE("an urgency mark under the V/v ('HỎA TỐC', 'THƯỢNG KHẨN') end
     CHECK(s.header.number == "88");
   }
 }
+
+TEST_CASE("a people's council is named like its committee: 'HĐND tỉnh Gia Lai'", "[parse]") {
+  const LetterStructure s = parse_text("HỘI ĐỒNG NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                                       "  TỈNH GIA LAI                        Độc lập - Tự do - Hạnh phúc\n"
+                                       "Số: 45/2025/NQ-HĐND                 Gia Lai, ngày 10 tháng 12 năm 2025\n\n"
+                                       "NGHỊ QUYẾT\nQuy định mức hỗ trợ\n\nĐiều 1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện.\n");
+  CHECK(s.header.issuer == "HĐND tỉnh Gia Lai");
+  CHECK(s.header.doc_type == "Nghị quyết");
+}

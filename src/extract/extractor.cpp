@@ -163,8 +163,9 @@ class Assembler {
     Extraction out;
     out.header = st_.header;
     // The issuer as the gazetteer writes it ("Văn phòng Chính phủ"), except
-    // the contract's "UBND tỉnh X" form.
-    if (out.header.issuer && out.header.issuer->rfind("UBND ", 0) != 0) {
+    // the contract's "UBND tỉnh X" form (and "HĐND tỉnh X" after it).
+    if (out.header.issuer && out.header.issuer->rfind("UBND ", 0) != 0 &&
+        out.header.issuer->rfind("HĐND ", 0) != 0) {
       if (auto c = canonical_body(phrases_, *out.header.issuer)) out.header.issuer = *c;
     }
     build_body_tasks();

@@ -563,6 +563,9 @@ class Parser {
         return "UBND " + lower(collapse(std::string(g[1]))) + " " + title_case(collapse(std::string(g[2])));
       }
     }
+    if (search_key(rules_, "issuer_hdnd", body, g, true)) {
+      return "HĐND " + lower(collapse(std::string(g[1]))) + " " + title_case(collapse(std::string(g[2])));
+    }
     return sentence_case(body);
   }
 

@@ -20,7 +20,7 @@ const std::set<std::string>& known_keys() {
       "column_lead", "column_support", "continues_line", "attendee_role", "attendee_unit_list", "column_time", "column_unit", "column_target",
       "closing_notice", "section_title", "deputy_title", "addressee_order", "field_bullet",
       "label_article", "same_as_part", "implementing_section", "attached_marker", "heading_role",
-      "copies_executor", "copies_not_addressee", "column_body", "column_target_unit", "column_body_total", "urgency_mark"};
+      "copies_executor", "copies_not_addressee", "column_body", "column_target_unit", "column_body_total", "urgency_mark", "issuer_hdnd"};
   return keys;
 }
 
