@@ -123,10 +123,14 @@ Result<std::vector<ExportRow>> export_rows(Store& store, const QueryFilter& filt
   QueryFilter all = filter;
   all.limit = 0;
   all.sort = "doc";
-  auto deadlines = find_deadlines(store, all);
-  if (!deadlines) return deadlines.status();
-  std::map<int64_t, std::vector<DeadlineHit>> by_task;
-  for (auto& d : *deadlines) by_task[d.task_id].push_back(std::move(d));
+  // Only the phrases are exported: each deadline is read, not kept.
+  std::map<int64_t, std::vector<std::string>> by_task;
+  if (Status s = each_deadline(store, all, [&](const DeadlineHit& d) {
+        by_task[d.task_id].push_back(d.deadline.text);
+      }, DeadlineFields::kShown);
+      !s) {
+    return s;
+  }
   auto docs = list_documents(store);
   if (!docs) return docs.status();
   std::map<int64_t, const DocumentSummary*> doc_of;
@@ -138,7 +142,7 @@ Result<std::vector<ExportRow>> export_rows(Store& store, const QueryFilter& filt
       r.doc_date = it->second->date;
       r.issuer = it->second->issuer;
     }
-    if (auto it = by_task.find(t.task_id); it != by_task.end()) r.deadlines = std::move(it->second);
+    if (auto it = by_task.find(t.task_id); it != by_task.end()) r.deadline_texts = std::move(it->second);
     r.task = std::move(t);
     rows.push_back(std::move(r));
   }

@@ -12,11 +12,7 @@ const std::vector<std::string>& export_columns() {
   return kColumns;
 }
 
-std::string deadline_phrases(const ExportRow& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.deadlines) out.push_back(d.deadline.text);
-  return join_names(out);
-}
+std::string deadline_phrases(const ExportRow& r) { return join_names(r.deadline_texts); }
 
 std::string rows_to_csv(const std::vector<ExportRow>& rows) {
   std::string out = "\xEF\xBB\xBF";

@@ -14,12 +14,12 @@
 
 namespace congvan {
 
-// One task of the export with the deadlines of it that matched.
+// One task of the export with the phrases of its deadlines that matched.
 struct ExportRow {
   TaskHit task;
   std::optional<std::string> doc_date;
   std::optional<std::string> issuer;
-  std::vector<DeadlineHit> deadlines;
+  std::vector<std::string> deadline_texts;  // as written, in order
 };
 
 // The header and cells of a task row, shared by CSV and XLSX.
