@@ -33,10 +33,8 @@ class DeadlinesTable {
   std::unique_ptr<Impl> impl_;
 };
 
-// Header line then one line per deadline, RFC 4180 quoting, LF line ends.
-std::string deadlines_csv(const std::vector<DeadlineHit>& rows);
-
-// The same a line at a time: the header line, and one deadline's line.
+// The CSV of `congvan deadlines`, a line at a time: the header line, then
+// one line per deadline (RFC 4180 quoting, LF line ends).
 void append_deadlines_csv_header(std::string& out);
 void append_deadline_csv(const DeadlineHit& hit, std::string& out);
 

@@ -75,14 +75,6 @@ void append_deadline_csv(const DeadlineHit& r, std::string& out) {
   out += r.overdue ? "yes\n" : "\n";
 }
 
-std::string deadlines_csv(const std::vector<DeadlineHit>& rows) {
-  std::string out;
-  out.reserve(128 + rows.size() * 256);
-  append_deadlines_csv_header(out);
-  for (const auto& r : rows) append_deadline_csv(r, out);
-  return out;
-}
-
 std::string tasks_table(const std::vector<TaskHit>& rows, int width, bool colour) {
   return render_table(
       {{"ID", 6}, {"DUE", 10}, {"STATUS", 6}, {"LEAD", 26}, {"TASK", 0}, {"DOCUMENT ITEM", 24}},
