@@ -327,6 +327,15 @@ Assignment find_assignees(const PhraseRules& rules, std::string_view text) {
     auto names = reader.read(text, label, &end);
     if (!names.empty()) {
       std::string_view rest = match::trim(text.substr(std::min(end, text.size())), " ,");
+      // "Ủy ban nhân dân cấp huyện (trước khi kết thúc hoạt động) bàn giao …":
+      // the predicate comes after the aside.
+      if (!rest.empty() && rest[0] == '(') {
+        size_t close = rest.find(')');
+        if (close != std::string_view::npos) {
+          std::string_view after = match::trim(rest.substr(close + 1), " ,");
+          if (!after.empty() && std::string_view(".;:()").find(after[0]) == std::string_view::npos) rest = after;
+        }
+      }
       // A subject needs a predicate after it; a bare heading may end with ":".
       if (rest.empty() || rest[0] == ':' || (end < text.size() && !rest.empty() &&
                                              std::string_view(".;()").find(rest[0]) ==
