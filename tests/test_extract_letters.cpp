@@ -427,6 +427,8 @@ TEST_CASE("deadline phrasings of other letters, each in its own item", "[extract
       {"chi trả trợ cấp trước Tết Ất Tỵ (đã qua ở ngày của văn bản).", ""},
       {"tổ chức vui Tết Trung thu cho thiếu nhi trước Tết Trung thu.", "by_date@2025-10-05"},
       {"báo cáo ngay trong ngày khi phát sinh sự cố.", "on_event"},
+      {"triển khai ngay trong ngày nhận được văn bản này.", "on_event"},
+      {"gửi báo cáo trong ngày 15/12/2025.", "by_date@2025-12-15"},
       // a window the item counts, not a time limit
       {"thống kê số người nghỉ việc từ ngày 01/8/2025 đến ngày 31/12/2025.", ""},
       {"thống kê số liệu từ ngày 01/8/2025 đến hết ngày 31/12/2025, gửi trước ngày 05/01/2026.",
