@@ -69,6 +69,55 @@ TEST_CASE("pages scanned sideways or upside down are turned and read") {
   }
 }
 
+TEST_CASE("a page the ascender count takes for upright but reads poorly is turned as OSD says", "[ocr]") {
+  // Page 2 of letter 003, rendered at 300 dpi and turned upside down
+  // (samples/render/render_orientation_pages.py): on this page the ascender
+  // count leans the wrong way, so the page is read upside down first; that
+  // reading's confidence is low, OSD runs and says 180 degrees, and the page
+  // read again is kept.
+  auto lexicon = ocr::ViLexicon::load((source_dir() / "models" / "ocr" / "vi_syllables.txt").string());
+  auto types = ocr::DocTypeAbbreviations::load((source_dir() / "models" / "ocr" / "doc_types.txt").string());
+  REQUIRE(lexicon);
+  REQUIRE(types);
+  ocr::OcrEngine engine(ocr::OcrOptions{}, &*lexicon, &*types);
+  const std::string png = read_file(source_dir() / "tests" / "data" / "ocr" / "003_p2-upside-down.png");
+  auto pages = engine.read_image_file(png, {}, nullptr);
+  REQUIRE(pages);
+  REQUIRE(pages->size() == 1);
+  const PageText& p = (*pages)[0];
+  const ocr::OrientationTrace& trace = engine.last_orientation();
+  CHECK(trace.ascenders == ocr::OrientationTrace::Ascenders::kLikelyUpright);
+  CHECK_FALSE(trace.osd_before);
+  CHECK(trace.first_confidence < 70);
+  CHECK(trace.osd_fallback);
+  CHECK(trace.osd_rotation == 180);
+  CHECK(p.rotation == 180);
+  CHECK(p.confidence.value_or(0) > 90);
+  // The page's first lines, its cited resolutions and their dates, and its last line.
+  CHECK(p.text.starts_with("của Chính phủ: số 01/NQ-CP ngày 05/01/2024; số 02/NQ-CP ngày 05/01/2024;\n"
+                           "số 68/NQ-CP ngày 12/5/2020 và các Quyết định của Thủ tướng Chính phủ: số\n"
+                           "468/QĐ-TTg ngày 27/3/2021;"));
+  CHECK(p.text.ends_with("\ncấp giải quyết TTHC đã được Chính phủ, Thủ tướng Chính phủ phê duyệt. Đảm"));
+}
+
+TEST_CASE("a page the ascender count takes for upright and that reads confidently gets no OSD", "[ocr]") {
+  // Page 2 of letter 030 in the clean 300 dpi G4 TIFF: the count leans
+  // upright weakly, the first reading confirms it.
+  ocr::OcrEngine engine(ocr::OcrOptions{});
+  auto pages = engine.read_image_file(read_scan("tiff", kStem + ".tif"), {2}, nullptr);
+  REQUIRE(pages);
+  REQUIRE(pages->size() == 1);
+  const PageText& p = (*pages)[0];
+  const ocr::OrientationTrace& trace = engine.last_orientation();
+  CHECK(trace.ascenders == ocr::OrientationTrace::Ascenders::kLikelyUpright);
+  CHECK_FALSE(trace.osd_before);
+  CHECK(trace.first_confidence > 90);
+  CHECK_FALSE(trace.osd_fallback);
+  CHECK(trace.osd_rotation == -1);
+  CHECK(p.rotation == 0);
+  CHECK(has(p.text, "Kính gửi: Sở Thông tin và Truyền thông"));
+}
+
 TEST_CASE("a multi-page CCITT G4 TIFF gives all its pages") {
   Reader reader;
   auto doc = reader.read(read_scan("tiff", kStem + ".tif"), "fax.tif");

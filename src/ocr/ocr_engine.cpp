@@ -249,7 +249,7 @@ PixPtr half_resolution(Pix* gray, int dpi, int* out_dpi) {
 // kLikelyUpright when the count leans upright but weakly (a page of capitals,
 // figures or tables), which the recognition's confidence then settles;
 // kUnsure otherwise (for Tesseract's OSD model).
-enum class Upright { kUpright, kLikelyUpright, kUnsure };
+using Upright = OrientationTrace::Ascenders;
 Upright ascender_orientation(Pix* small) {
   PixPtr binary{pixConvertTo1(small, 128)};
   if (!binary) return Upright::kUnsure;
@@ -264,7 +264,8 @@ Upright ascender_orientation(Pix* small) {
 
 // Words of a reading that is right side up: their mean confidence is over
 // this (upright pages of the rendered scans 85-95; a page read upside down
-// about 50).
+// 40-50: tests/data/ocr/003_p2-upside-down.png 41). OrientationTrace (the
+// header) says 70 too.
 constexpr double kUprightConfidence = 70.0;
 
 double mean_confidence(const std::vector<Word>& words) {
@@ -283,9 +284,10 @@ struct OcrEngine::Impl {
   TessPtr api;      // the Vietnamese recogniser, initialised on first use
   TessPtr osd;      // orientation detection (osd model), initialised on first use
   bool osd_missing = false;
+  OrientationTrace orientation;  // of the page being read
 
   Status ensure_api();
-  int osd_quads(Pix* small, int small_dpi);
+  int osd_quads(Pix* small, int small_dpi, int* rotation);
   PixPtr preprocess(Pix* input, int* dpi, PageText* page, bool* check_upright);
   Result<std::vector<Word>> read_words(Pix* pix, int dpi);
   Result<PageText> recognise(PixPtr pix, int dpi, PageText page, bool check_upright);
@@ -316,8 +318,10 @@ Status OcrEngine::Impl::ensure_api() {
 }
 
 // Tesseract's OSD model on a half-resolution copy: the clockwise quarter
-// turns that make the page upright, 0 when it is or OSD cannot tell.
-int OcrEngine::Impl::osd_quads(Pix* small, int small_dpi) {
+// turns that make the page upright, 0 when it is or OSD cannot tell;
+// `rotation` gets them in degrees when OSD answered, else -1.
+int OcrEngine::Impl::osd_quads(Pix* small, int small_dpi, int* rotation) {
+  *rotation = -1;
   if (osd_missing) return 0;
   if (!osd) {
     TessPtr t(new tesseract::TessBaseAPI());
@@ -340,11 +344,14 @@ int OcrEngine::Impl::osd_quads(Pix* small, int small_dpi) {
   osd->Clear();
   if (!ok || orient_conf < 1.5f) return 0;
   // OSD gives the page's clockwise rotation: turn it back by the rest of a turn.
-  return (4 - ((degrees / 90) % 4 + 4) % 4) % 4;
+  const int quads = (4 - ((degrees / 90) % 4 + 4) % 4) % 4;
+  *rotation = quads * 90;
+  return quads;
 }
 
 PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page, bool* check_upright) {
   *check_upright = false;
+  orientation = OrientationTrace{};
   StageTimer timer;
   PixPtr pix(pixClone(input));
   if (pixGetColormap(pix.get())) pix.reset(pixRemoveColormap(pix.get(), REMOVE_CMAP_BASED_ON_SRC));
@@ -391,7 +398,11 @@ PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page, bool* c
   if (!small) return nullptr;
   const Upright upright = ascender_orientation(small.get());
   int quads = 0;
-  if (upright == Upright::kUnsure) quads = osd_quads(small.get(), small_dpi);
+  orientation.ascenders = upright;
+  if (upright == Upright::kUnsure) {
+    quads = osd_quads(small.get(), small_dpi, &orientation.osd_rotation);
+    orientation.osd_before = true;
+  }
   *check_upright = upright == Upright::kLikelyUpright;
   small.reset();
   if (quads != 0) {
@@ -501,10 +512,12 @@ Result<PageText> OcrEngine::Impl::recognise(PixPtr pix, int dpi, PageText page, 
     std::fprintf(stderr, "ocr %zu words, mean confidence %.1f%s\n", words.size(), mean_confidence(words),
                  check_upright ? " (orientation to confirm)" : "");
   }
+  orientation.first_confidence = mean_confidence(words);
   if (check_upright && mean_confidence(words) < kUprightConfidence) {
     int small_dpi = 0;
     PixPtr small = half_resolution(pix.get(), dpi, &small_dpi);
-    const int quads = small ? osd_quads(small.get(), small_dpi) : 0;
+    orientation.osd_fallback = true;
+    const int quads = small ? osd_quads(small.get(), small_dpi, &orientation.osd_rotation) : 0;
     PixPtr turned(quads != 0 ? pixRotateOrth(pix.get(), quads) : nullptr);
     if (turned) {
       auto again = read_words(turned.get(), dpi);
@@ -786,6 +799,8 @@ OcrEngine::OcrEngine(OcrOptions options, const ViLexicon* lexicon, const DocType
   impl_->doc_types = doc_types;
 }
 OcrEngine::~OcrEngine() = default;
+
+const OrientationTrace& OcrEngine::last_orientation() const { return impl_->orientation; }
 
 Result<PageText> OcrEngine::read_raster(const uint8_t* pixels, int width, int height, int stride, int dpi,
                                         bool argb32) {

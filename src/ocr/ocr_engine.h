@@ -36,6 +36,27 @@ struct OcrOptions {
 // size. 0 when the image cannot be decoded. Thread-safe.
 int image_resolution(std::string_view bytes);
 
+// How the engine decided the orientation of a page (for tests and
+// CONGVAN_OCR_TRACE). Leptonica's ascender count on a half-resolution copy
+// settles most pages; when it is unsure, Tesseract's OSD model turns the page
+// before it is read; when it leans upright but weakly, the page is read as it
+// is and OSD runs only if that reading's mean word confidence is under 70
+// (the fallback), the turned page then read again and kept when it reads
+// more confidently (PageText::rotation says whether it was).
+struct OrientationTrace {
+  enum class Ascenders {
+    kNotCounted,     // pre-processing off: the page is read as it is
+    kUpright,        // the count is clear: read as it is, no OSD
+    kLikelyUpright,  // leans upright but weakly: the first reading's confidence decides
+    kUnsure,         // OSD before the reading
+  };
+  Ascenders ascenders = Ascenders::kNotCounted;
+  bool osd_before = false;        // OSD ran before the reading (count unsure)
+  double first_confidence = 0;    // mean word confidence of the first reading (0-100)
+  bool osd_fallback = false;      // OSD ran after it (likely upright, confidence under 70)
+  int osd_rotation = -1;          // clockwise degrees OSD said to turn (0/90/180/270); -1 no OSD or no answer
+};
+
 class OcrEngine {
  public:
   // `lexicon` may be null (no lexicon correction), `doc_types` too (document
@@ -56,6 +77,9 @@ class OcrEngine {
   // cannot be decoded are listed in `unreadable` (1-based).
   Result<std::vector<PageText>> read_image_file(std::string_view bytes, const std::vector<int>& pages,
                                                 std::vector<int>* unreadable);
+
+  // How the orientation of the last page read (by either call) was decided.
+  const OrientationTrace& last_orientation() const;
 
  private:
   struct Impl;
