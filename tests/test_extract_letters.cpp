@@ -481,6 +481,10 @@ TEST_CASE("leads written in the ways letters name bodies", "[extract][letters]")
       {"Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Phòng Nội vụ, Phòng Tài nguyên và Môi trường kiểm kê "
        "tài sản công.",
        "Phòng Tài chính - Kế hoạch; Phòng Nội vụ | Phòng Tài nguyên và Môi trường"},
+      {"Giao Sở Văn hóa, Thể thao và Du lịch phối hợp với Sở Giáo dục và Đào tạo tổ chức.",
+       "Sở Văn hóa, Thể thao và Du lịch; Sở Giáo dục và Đào tạo"},
+      {"Sở Tư pháp phối hợp với các cơ quan, tổ chức liên quan thực hiện.",
+       "Sở Tư pháp; Các cơ quan, tổ chức liên quan"},
       // "Trường hợp" opens a condition, not the name of a school
       {"Trường hợp chưa đủ kinh phí, báo cáo UBND tỉnh.", "Các sở, ban, ngành tỉnh | UBND các xã, phường;"},
       {"Trường Cao đẳng Y tế tổ chức tập huấn.", "Trường Cao đẳng Y tế;"},
