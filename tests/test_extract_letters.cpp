@@ -488,6 +488,13 @@ TEST_CASE("leads written in the ways letters name bodies", "[extract][letters]")
       // "Trường hợp" opens a condition, not the name of a school
       {"Trường hợp chưa đủ kinh phí, báo cáo UBND tỉnh.", "Các sở, ban, ngành tỉnh | UBND các xã, phường;"},
       {"Trường Cao đẳng Y tế tổ chức tập huấn.", "Trường Cao đẳng Y tế;"},
+      // a clause of condition or time before the subject: the body after its comma leads
+      {"Trường hợp phát sinh vướng mắc, Sở Tài chính báo cáo UBND tỉnh.", "Sở Tài chính;"},
+      {"Nếu có khó khăn, vướng mắc, Sở Xây dựng tổng hợp, báo cáo UBND tỉnh.", "Sở Xây dựng;"},
+      {"Khi có văn bản hướng dẫn của Bộ Nội vụ, UBND các xã triển khai thực hiện.", "UBND các xã;"},
+      {"Trong quá trình thực hiện, nếu có khó khăn, các đơn vị phản ánh về Sở Nội vụ để tổng hợp.",
+       "Các đơn vị;"},
+      {"Trường hợp cần thiết, Sở Y tế chủ trì, phối hợp với Công an tỉnh kiểm tra.", "Sở Y tế; Công an tỉnh"},
       {"Giao Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại "
        "biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
        "Thường trực Hội đồng nhân dân tỉnh | Các Ban của Hội đồng nhân dân tỉnh | Các Tổ đại biểu và đại biểu Hội "

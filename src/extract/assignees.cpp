@@ -242,6 +242,22 @@ size_t clause_start(std::string_view text, size_t pos) {
   return i;
 }
 
+// Where the subject of a sentence opened at `pos` by a clause of condition
+// or time ("Trường hợp phát sinh vướng mắc, Sở Tài chính báo cáo …") starts:
+// after the first of the clause's commas that a body name follows, within
+// the sentence and before `limit`; `pos` when the sentence opens otherwise.
+size_t after_condition(const AssigneeRules& A, std::string_view text, size_t pos, size_t limit) {
+  const size_t start = skip_spaces(text, pos);
+  if (start >= limit || !anchored(*A.condition, text.substr(start, limit - start))) return pos;
+  for (size_t c = start; c < limit; ++c) {
+    if (std::string_view(".;:!?\n").find(text[c]) != std::string_view::npos) break;
+    if (text[c] != ',') continue;
+    const size_t n = skip_spaces(text, c + 1);
+    if (n < limit && anchored(*A.head, text.substr(n, limit - n))) return n;
+  }
+  return pos;
+}
+
 Assignee make_assignee(const PhraseRules& rules, std::string name) {
   Assignee a;
   a.canonical = rules.gazetteer.canonical(name);
@@ -279,7 +295,7 @@ Assignment find_assignees(const PhraseRules& rules, std::string_view text) {
       size_t label = 0;
       anchored(*A.label, text.substr(start, at - start), &label);
       size_t end = 0;
-      auto names = reader.read(text, start + label, &end);
+      auto names = reader.read(text, after_condition(A, text, start + label, at), &end);
       // "Sở Tài chính (cơ quan thường trực) có trách nhiệm": skip the aside.
       size_t next = skip_spaces(text, end);
       if (next < text.size() && text[next] == '(') {
@@ -324,7 +340,7 @@ Assignment find_assignees(const PhraseRules& rules, std::string_view text) {
     size_t label = 0;
     anchored(*A.label, text, &label);
     size_t end = 0;
-    auto names = reader.read(text, label, &end);
+    auto names = reader.read(text, after_condition(A, text, label, text.size()), &end);
     if (!names.empty()) {
       std::string_view rest = match::trim(text.substr(std::min(end, text.size())), " ,");
       // "Ủy ban nhân dân cấp huyện (trước khi kết thúc hoạt động) bàn giao …":

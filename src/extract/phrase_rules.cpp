@@ -228,7 +228,7 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
 
   FileSpec as{"assignees.rules", true, {}, {},
               {"head", "title", "assign_after", "lead_before", "support_after", "support_blocked",
-               "stop", "split", "collective", "label"}};
+               "stop", "split", "collective", "label", "condition"}};
   auto a = load_file(models_dir, as);
   if (!a) return a.status();
   auto& A = rules.assignees;
@@ -242,6 +242,7 @@ Result<PhraseRules> load_phrase_rules(const std::filesystem::path& models_dir) {
   A.split = a->singles["split"];
   A.collective = a->singles["collective"];
   A.label = a->singles["label"];
+  A.condition = a->singles["condition"];
 
   auto g = Gazetteer::load(models_dir / "gazetteer.tsv");
   if (!g) return g.status();

@@ -118,6 +118,7 @@ struct AssigneeRules {
   std::shared_ptr<const re2::RE2> split;         // anchored after a list separator: new body
   std::shared_ptr<const re2::RE2> collective;    // "các Sở: Tư pháp, Tài chính"
   std::shared_ptr<const re2::RE2> label;         // anchored item label to skip
+  std::shared_ptr<const re2::RE2> condition;     // anchored: "Trường hợp …,", "Nếu …,": subject after a comma
 };
 
 struct PhraseRules {
