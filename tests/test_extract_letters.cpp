@@ -745,3 +745,25 @@ TEST_CASE("a time limit counted from an event is a deadline and no target; 'củ
   CHECK(x.references[0].issuer == "Chính phủ");
   CHECK(x.references[1].issuer == "Thủ tướng Chính phủ");
 }
+
+TEST_CASE("a document issued jointly keeps its issuers: 'của Bộ Chính trị, Ban Bí thư'", "[extract][letters]") {
+  const auto issuers = [](const std::string& item) {
+    const Extraction x = run(std::string(kHeaderUbnd) + "1. " + item + "\n" + kSignature);
+    std::string out;
+    for (const auto& r : x.references) out += (out.empty() ? "" : " | ") + r.number + "=" + r.issuer.value_or("-");
+    return out;
+  };
+  CHECK(issuers("Thực hiện Kết luận số 126-KL/TW ngày 14/02/2025 của Bộ Chính trị, Ban Bí thư, Sở Nội vụ tham "
+                "mưu.") == "126-KL/TW=Bộ Chính trị, Ban Bí thư");
+  CHECK(issuers("Theo Thông tư liên tịch số 12/2024/TTLT-BTC-BNV của Bộ Tài chính, Bộ Nội vụ về chế độ chi, Sở "
+                "Tài chính hướng dẫn.") == "12/2024/TTLT-BTC-BNV=Bộ Tài chính, Bộ Nội vụ");
+  CHECK(issuers("Căn cứ Quy định số 05-QĐ/TW của Bộ Chính trị, Ban Bí thư và Nghị định số 10/2025/NĐ-CP, Sở Tư pháp "
+                "rà soát.") == "05-QĐ/TW=Bộ Chính trị, Ban Bí thư | 10/2025/NĐ-CP=Chính phủ");
+  // A body after the comma that opens the next clause is no issuer.
+  CHECK(issuers("Thực hiện Công văn số 45/BYT-KCB của Bộ Y tế, Sở Y tế hướng dẫn các cơ sở.") ==
+        "45/BYT-KCB=Bộ Y tế");
+  CHECK(issuers("Thực hiện Công văn số 45/BYT-KCB của Bộ Y tế, Bộ Tài chính hướng dẫn các cơ sở.") ==
+        "45/BYT-KCB=Bộ Y tế");
+  CHECK(issuers("Thực hiện Công văn số 46/UBND-KGVX của UBND tỉnh, Sở Nội vụ đề nghị các đơn vị rà soát.") ==
+        "46/UBND-KGVX=UBND tỉnh");
+}

@@ -78,6 +78,41 @@ std::string clean_issuer(std::string_view s) {
   return out;
 }
 
+// "của Bộ Chính trị, Ban Bí thư": a document issued jointly names its
+// issuers one after another. After an issuer that ends at `pos`, the central
+// bodies the gazetteer knows that follow a comma, each ending the clause or
+// followed by "về", "ngày", "và" (so "của Bộ Y tế, Sở Y tế hướng dẫn …" adds
+// nothing): ", Ban Bí thư".
+std::string joint_issuers(const Gazetteer& gaz, std::string_view text, size_t pos) {
+  constexpr size_t kMaxName = 100;  // bytes: a central body's name is shorter
+  std::string out;
+  for (;;) {
+    size_t at = pos;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at >= text.size() || text[at] != ',') break;
+    ++at;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    const std::string_view rest = text.substr(at, std::min(kMaxName, text.size() - at));
+    const size_t limit = std::min(rest.size(), rest.find_first_of(".;:()\n"));
+    size_t best = 0;
+    for (size_t i = 1; i <= limit; ++i) {
+      if (i < limit && rest[i] != ' ' && rest[i] != ',') continue;
+      const std::string_view after = rest.substr(i);
+      const bool ends = i == limit && (limit < rest.size() || at + limit == text.size());
+      const bool boundary = ends || (i < limit && after[0] == ',') || after.rfind(" về ", 0) == 0 ||
+                            after.rfind(" ngày", 0) == 0 || after.rfind(" và ", 0) == 0;
+      if (!boundary) continue;
+      const BodyEntry* e = gaz.find_exact(rest.substr(0, i));
+      if (e && e->level == "central") best = i;
+    }
+    if (best == 0) break;
+    out += ", ";
+    out += match::collapse(rest.substr(0, best));
+    pos = at + best;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Reference> find_references(const PhraseRules& rules, std::string_view text) {
@@ -152,6 +187,10 @@ std::vector<Reference> find_references(const PhraseRules& rules, std::string_vie
                                &issuer) &&
         issuer.data() != nullptr) {
       std::string who = clean_issuer(std::string_view(issuer.data(), issuer.size()));
+      if (!who.empty() && who == match::trim(match::collapse(std::string_view(issuer.data(), issuer.size())), " ,")) {
+        who += joint_issuers(rules.gazetteer, text,
+                             static_cast<size_t>(issuer.data() - text.data()) + issuer.size());
+      }
       if (!who.empty()) m.ref.issuer = who;
     }
     if (!m.ref.issuer && !codes.empty()) {
