@@ -1,6 +1,7 @@
-// Tests for src/ocr: orientation, multi-page TIFF, coloured ink and the
-// two-column header on a degraded scan, word offsets, and the correction of
-// OCR words. Images under samples/scans/ come from samples/render/.
+// Tests for src/ocr: orientation (and its OSD fallback), multi-page TIFF,
+// coloured ink and the two-column header on a degraded scan, word offsets,
+// and the correction of OCR words. Images under samples/scans/ and
+// tests/data/ocr/ come from samples/render/.
 #include <catch2/catch.hpp>
 
 #include <vector>
