@@ -767,3 +767,23 @@ TEST_CASE("a document issued jointly keeps its issuers: 'của Bộ Chính trị
   CHECK(issuers("Thực hiện Công văn số 46/UBND-KGVX của UBND tỉnh, Sở Nội vụ đề nghị các đơn vị rà soát.") ==
         "46/UBND-KGVX=UBND tỉnh");
 }
+
+TEST_CASE("a frequency the letter fixes is a target: 'ít nhất 01 lần/quý', '02 lần/năm', '01 lần / tháng'",
+          "[extract][letters]") {
+  const auto targets = [](const std::string& item) {
+    std::string out;
+    for (const auto& g : only_task(item).targets) {
+      char value[32];
+      std::snprintf(value, sizeof value, "%g", g.value);
+      out += (out.empty() ? "" : " | ") + g.comparator + " " + value + " " + g.unit + " [" + g.text + "]";
+    }
+    return out;
+  };
+  CHECK(targets("Sở Y tế kiểm tra ít nhất 01 lần/quý.") == ">= 1 lần/quý [ít nhất 01 lần/quý]");
+  CHECK(targets("Sở Y tế kiểm tra 02 lần/năm tại các cơ sở.") == "= 2 lần/năm [02 lần/năm tại các cơ sở]");
+  CHECK(targets("Sở Y tế kiểm tra 01 lần / tháng, báo cáo UBND tỉnh.") == "= 1 lần/tháng [01 lần / tháng]");
+  CHECK(targets("Sở Giáo dục và Đào tạo kiểm tra tối đa 2 đợt/năm học.") == "<= 2 đợt/năm học [tối đa 2 đợt/năm học]");
+  // A period between reports ("6 tháng/lần") is a recurrence, no target; a rate stays none.
+  CHECK(targets("Sở Y tế báo cáo định kỳ 6 tháng/lần.").empty());
+  CHECK(targets("Sở Y tế chi hỗ trợ 2.220.000 đồng/người/lần.").empty());
+}

@@ -21,6 +21,11 @@ std::string comparator_of(const TargetRules& R, std::string_view cmp, std::strin
 
 std::string unit_of(const TargetRules& R, std::string_view unit) {
   std::string written = match::collapse(unit);
+  // "lần / quý" → "lần/quý"
+  for (size_t at = written.find('/'); at != std::string::npos; at = written.find('/', at + 1)) {
+    if (at + 1 < written.size() && written[at + 1] == ' ') written.erase(at + 1, 1);
+    if (at > 0 && written[at - 1] == ' ') written.erase(--at, 1);
+  }
   auto it = R.units.find(fold_vi(written));
   return it == R.units.end() ? written : it->second;
 }
