@@ -787,3 +787,13 @@ TEST_CASE("a frequency the letter fixes is a target: 'ít nhất 01 lần/quý',
   CHECK(targets("Sở Y tế báo cáo định kỳ 6 tháng/lần.").empty());
   CHECK(targets("Sở Y tế chi hỗ trợ 2.220.000 đồng/người/lần.").empty());
 }
+
+TEST_CASE("a half-year report: recurring with a day and month only, once with a full date", "[extract][letters]") {
+  CHECK(recurrences(only_task("Sở Nội vụ thực hiện báo cáo 6 tháng (trước ngày 15/6).")) == "half_year/15");
+  CHECK(recurrences(only_task("Sở Nội vụ báo cáo hằng năm, trước ngày 15/12.")) == "year/15");
+  const Task once = only_task("Sở Nội vụ tổng hợp, báo cáo kết quả 6 tháng trước ngày 15/6/2026.");
+  REQUIRE(once.deadlines.size() == 1);
+  CHECK(once.deadlines[0].kind == "by_date");
+  CHECK(once.deadlines[0].due == "2026-06-15");
+  CHECK(joined(once.lead) == "Sở Nội vụ");
+}
