@@ -764,6 +764,9 @@ TEST_CASE("a document issued jointly keeps its issuers: 'của Bộ Chính trị
         "45/BYT-KCB=Bộ Y tế");
   CHECK(issuers("Thực hiện Công văn số 45/BYT-KCB của Bộ Y tế, Bộ Tài chính hướng dẫn các cơ sở.") ==
         "45/BYT-KCB=Bộ Y tế");
+  // "để" opens a purpose, never part of a name.
+  CHECK(issuers("Sở Tư pháp rà soát Thông tư số 01/2023/TT-VPCP của Văn phòng Chính phủ để sửa đổi.") ==
+        "01/2023/TT-VPCP=Văn phòng Chính phủ");
   CHECK(issuers("Thực hiện Công văn số 46/UBND-KGVX của UBND tỉnh, Sở Nội vụ đề nghị các đơn vị rà soát.") ==
         "46/UBND-KGVX=UBND tỉnh");
 }

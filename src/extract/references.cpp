@@ -61,7 +61,7 @@ std::string clean_issuer(std::string_view s) {
   static constexpr std::string_view kStops[] = {
       " về ", " ban hành", " phê duyệt", " quy định", " hướng dẫn", " V/v", " v/v", " về việc",
       " triển khai", " thực hiện", " sửa đổi", " tại ", " đã ", " giao ", " chỉ đạo", " đối với",
-      " trong ", " nhằm ", " theo ", " và các ", " thì ", " là ", " có ", " được ", " cho ",
+      " trong ", " nhằm ", " để ", " theo ", " và các ", " thì ", " là ", " có ", " được ", " cho ",
       " gửi ", " yêu cầu", " đề nghị", " nay ", " quy chế", " kế hoạch", " tăng cường",
       " thông báo", " tổ chức", " đẩy mạnh", " năm 20", " số ", " và Nghị", " và Quyết",
       " và Chỉ thị", " và Kết luận", " và Công văn", " và Thông", " và Kế hoạch", " và Luật",
