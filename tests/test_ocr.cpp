@@ -101,6 +101,40 @@ TEST_CASE("a page the ascender count takes for upright but reads poorly is turne
   CHECK(p.text.ends_with("\ncấp giải quyết TTHC đã được Chính phủ, Thủ tướng Chính phủ phê duyệt. Đảm"));
 }
 
+TEST_CASE("a page the ascender count calls clearly upright but reads poorly is turned as OSD says", "[ocr]") {
+  // Rows 1400-2499 of page 2 of letter 003 (body text, full width), turned
+  // upside down, 1-bit (samples/render/render_orientation_pages.py): the
+  // ascender count is clear and wrong here (up 7.4, left -2.6), so the band is
+  // read upside down first; that reading's confidence is low, OSD runs and
+  // says 180 degrees, and the band read again is kept.
+  auto lexicon = ocr::ViLexicon::load((source_dir() / "models" / "ocr" / "vi_syllables.txt").string());
+  auto types = ocr::DocTypeAbbreviations::load((source_dir() / "models" / "ocr" / "doc_types.txt").string());
+  REQUIRE(lexicon);
+  REQUIRE(types);
+  ocr::OcrEngine engine(ocr::OcrOptions{}, &*lexicon, &*types);
+  const std::string png = read_file(source_dir() / "tests" / "data" / "ocr" / "003_p2-band-upside-down.png");
+  auto pages = engine.read_image_file(png, {}, nullptr);
+  REQUIRE(pages);
+  REQUIRE(pages->size() == 1);
+  const PageText& p = (*pages)[0];
+  const ocr::OrientationTrace& trace = engine.last_orientation();
+  CHECK(trace.ascenders == ocr::OrientationTrace::Ascenders::kUpright);
+  CHECK_FALSE(trace.osd_before);
+  CHECK(trace.first_confidence < 70);
+  CHECK(trace.osd_fallback);
+  CHECK(trace.osd_rotation == 180);
+  CHECK(p.rotation == 180);
+  CHECK(p.confidence.value_or(0) > 90);
+  // The band's first two lines, the end of its first item, its second item
+  // and its last line (read upside down, no line was Vietnamese).
+  CHECK(p.text.starts_with("thời trình Chủ tịch UBND tỉnh:\n"
+                           "- Công bố danh mục TTHC thực hiện trên địa bàn tỉnh (chậm nhất trong\n"));
+  CHECK(has(p.text, "\ntrưởng cơ quan ngang Bộ);\n"
+                    "- Công bố Quy trình nội bộ giải quyết TTHC (chậm nhất trong 10 ngày\n"
+                    "làm việc kể từ ngày có Quyết định công bố TTHC của Bộ trưởng, Thủ trưởng cơ\n"));
+  CHECK(p.text.ends_with("\nquan ngang Bộ)."));
+}
+
 TEST_CASE("a page the ascender count takes for upright and that reads confidently gets no OSD", "[ocr]") {
   // Page 2 of letter 030 in the clean 300 dpi G4 TIFF: the count leans
   // upright weakly, the first reading confirms it.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Renders the page under tests/data/ocr/ that tests the OCR engine's
+"""Renders the pages under tests/data/ocr/ that test the OCR engine's
 orientation fallback. Same tools as render_letters.py (weasyprint,
 fonts-liberation2, poppler-utils, imagemagick).
 
@@ -12,6 +12,13 @@ Usage: samples/render/render_orientation_pages.py OUT_DIR (tests/data/ocr)
                           (up 2.8, left -2.0; upright it says unsure, up 1.8):
                           it is read upside down first, at a mean word
                           confidence about 40, and OSD then turns it.
+  003_p2-band-upside-down.png
+                          rows 1400-2499 of that page upright (a band of
+                          body text, full width), turned 180 degrees, 1-bit.
+                          The ascender count calls this band clearly upright
+                          (up 7.4, left -2.6; in gray 7.7, -2.3): it is read
+                          upside down first, at a mean word confidence about
+                          40, and OSD then turns it.
 """
 import sys
 import tempfile
@@ -21,7 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import render_letters as render  # noqa: E402
 
 LETTER = render.ROOT / "samples/letters/003_a5e607804649b42a.txt"
-PAGES = [("003_p2-upside-down.png", 180)]  # (file, degrees turned)
+# (file, degrees turned, crop of the upright page as WxH+X+Y or None, 1-bit)
+PAGES = [("003_p2-upside-down.png", 180, None, False),
+         ("003_p2-band-upside-down.png", 180, "2481x1100+0+1400", True)]
 
 
 def main():
@@ -35,8 +44,10 @@ def main():
         render.run("weasyprint", "-q", tmp / "l.html", tmp / "l.pdf")
         render.run("pdftoppm", "-gray", "-r", "300", "-png", "-f", "2", "-l", "2", "-singlefile",
                    tmp / "l.pdf", tmp / "p2")
-        for name, degrees in PAGES:
-            render.run("convert", tmp / "p2.png", "-rotate", str(degrees), "-colorspace", "Gray",
+        for name, degrees, crop, bilevel in PAGES:
+            cut = ["-crop", crop, "+repage"] if crop else []
+            depth = ["-threshold", "50%", "-type", "Bilevel"] if bilevel else ["-colorspace", "Gray"]
+            render.run("convert", tmp / "p2.png", *cut, "-rotate", str(degrees), *depth,
                        "-units", "PixelsPerInch", "-density", "300",
                        "-define", "png:exclude-chunks=date,time", out / name)
             print(name, file=sys.stderr)

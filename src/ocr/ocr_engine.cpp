@@ -392,7 +392,7 @@ PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page, bool* c
   }
   timer.mark("background");
   // Orientation: the ascender count settles most pages cheaply; OSD only
-  // when it cannot tell, and after the recognition when it leans upright.
+  // when it cannot tell, and after the recognition when that reads poorly.
   int small_dpi = 0;
   PixPtr small = half_resolution(gray.get(), *dpi, &small_dpi);
   if (!small) return nullptr;
@@ -403,7 +403,12 @@ PixPtr OcrEngine::Impl::preprocess(Pix* input, int* dpi, PageText* page, bool* c
     quads = osd_quads(small.get(), small_dpi, &orientation.osd_rotation);
     orientation.osd_before = true;
   }
-  *check_upright = upright == Upright::kLikelyUpright;
+  // Every page OSD has not seen is checked by its reading's confidence, even
+  // one the count calls clearly upright: the count can be wrong on some
+  // typefaces and text (tests/data/ocr/003_p2-band-upside-down.png, a band
+  // of body text upside down: up 7.4, left -2.6), and the check costs
+  // nothing on a page that reads well.
+  *check_upright = !orientation.osd_before;
   small.reset();
   if (quads != 0) {
     if (PixPtr turned{pixRotateOrth(gray.get(), quads)}) {
@@ -505,9 +510,10 @@ Result<PageText> OcrEngine::Impl::recognise(PixPtr pix, int dpi, PageText page, 
     if (again && again->size() > words.size()) words = std::move(again.value());
   }
   timer.mark("recognise");
-  // A page the ascender count thought upright but weakly: a confident
-  // reading confirms it; otherwise OSD decides, and the turned page is read
-  // again and kept when it reads more confidently.
+  // A page OSD has not seen (the ascender count called it upright, clearly
+  // or weakly): a confident reading confirms it; otherwise OSD decides, and
+  // the turned page is read again and kept when it reads more confidently.
+  // Whatever the count said: it can be wrong on some typefaces and text.
   if (std::getenv("CONGVAN_OCR_TRACE")) {
     std::fprintf(stderr, "ocr %zu words, mean confidence %.1f%s\n", words.size(), mean_confidence(words),
                  check_upright ? " (orientation to confirm)" : "");

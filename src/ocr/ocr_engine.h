@@ -39,21 +39,22 @@ int image_resolution(std::string_view bytes);
 // How the engine decided the orientation of a page (for tests and
 // CONGVAN_OCR_TRACE). Leptonica's ascender count on a half-resolution copy
 // settles most pages; when it is unsure, Tesseract's OSD model turns the page
-// before it is read; when it leans upright but weakly, the page is read as it
-// is and OSD runs only if that reading's mean word confidence is under 70
-// (the fallback), the turned page then read again and kept when it reads
-// more confidently (PageText::rotation says whether it was).
+// before it is read; when it calls the page upright (clearly or weakly), the
+// page is read as it is and OSD runs only if that reading's mean word
+// confidence is under 70 (the fallback: the count can be wrong on some
+// typefaces and text, even when clear), the turned page then read again and
+// kept when it reads more confidently (PageText::rotation says whether it was).
 struct OrientationTrace {
   enum class Ascenders {
     kNotCounted,     // pre-processing off: the page is read as it is
-    kUpright,        // the count is clear: read as it is, no OSD
-    kLikelyUpright,  // leans upright but weakly: the first reading's confidence decides
+    kUpright,        // the count is clear: read as it is; the first reading's confidence decides
+    kLikelyUpright,  // leans upright but weakly: the same
     kUnsure,         // OSD before the reading
   };
   Ascenders ascenders = Ascenders::kNotCounted;
   bool osd_before = false;        // OSD ran before the reading (count unsure)
   double first_confidence = 0;    // mean word confidence of the first reading (0-100)
-  bool osd_fallback = false;      // OSD ran after it (likely upright, confidence under 70)
+  bool osd_fallback = false;      // OSD ran after it (no OSD before, confidence under 70)
   int osd_rotation = -1;          // clockwise degrees OSD said to turn (0/90/180/270); -1 no OSD or no answer
 };
 
