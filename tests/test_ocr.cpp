@@ -52,6 +52,36 @@ void check_corrections(const std::vector<WordCase>& cases, const ocr::DocTypeAbb
   }
 }
 
+// One test image read by an engine with the project's lexicon, and how its
+// orientation was decided.
+struct TracedPage {
+  PageText page;
+  ocr::OrientationTrace trace;
+};
+
+TracedPage read_traced(const std::string& bytes) {
+  auto lexicon = ocr::ViLexicon::load((source_dir() / "models" / "ocr" / "vi_syllables.txt").string());
+  auto types = ocr::DocTypeAbbreviations::load((source_dir() / "models" / "ocr" / "doc_types.txt").string());
+  REQUIRE(lexicon);
+  REQUIRE(types);
+  ocr::OcrEngine engine(ocr::OcrOptions{}, &*lexicon, &*types);
+  auto read = engine.read_image_file(bytes, {}, nullptr);
+  REQUIRE(read);
+  REQUIRE(read->size() == 1);
+  return {(*read)[0], engine.last_orientation()};
+}
+
+// Read upside down first (no OSD before), poorly; OSD then ran, said 180
+// degrees, and the page read again was kept.
+void check_turned_by_fallback(const TracedPage& r) {
+  CHECK_FALSE(r.trace.osd_before);
+  CHECK(r.trace.first_confidence < 70);
+  CHECK(r.trace.osd_fallback);
+  CHECK(r.trace.osd_rotation == 180);
+  CHECK(r.page.rotation == 180);
+  CHECK(r.page.confidence.value_or(0) > 90);
+}
+
 }  // namespace
 
 TEST_CASE("pages scanned sideways or upside down are turned and read") {
@@ -76,24 +106,10 @@ TEST_CASE("a page the ascender count takes for upright but reads poorly is turne
   // count leans the wrong way, so the page is read upside down first; that
   // reading's confidence is low, OSD runs and says 180 degrees, and the page
   // read again is kept.
-  auto lexicon = ocr::ViLexicon::load((source_dir() / "models" / "ocr" / "vi_syllables.txt").string());
-  auto types = ocr::DocTypeAbbreviations::load((source_dir() / "models" / "ocr" / "doc_types.txt").string());
-  REQUIRE(lexicon);
-  REQUIRE(types);
-  ocr::OcrEngine engine(ocr::OcrOptions{}, &*lexicon, &*types);
-  const std::string png = read_file(source_dir() / "tests" / "data" / "ocr" / "003_p2-upside-down.png");
-  auto pages = engine.read_image_file(png, {}, nullptr);
-  REQUIRE(pages);
-  REQUIRE(pages->size() == 1);
-  const PageText& p = (*pages)[0];
-  const ocr::OrientationTrace& trace = engine.last_orientation();
-  CHECK(trace.ascenders == ocr::OrientationTrace::Ascenders::kLikelyUpright);
-  CHECK_FALSE(trace.osd_before);
-  CHECK(trace.first_confidence < 70);
-  CHECK(trace.osd_fallback);
-  CHECK(trace.osd_rotation == 180);
-  CHECK(p.rotation == 180);
-  CHECK(p.confidence.value_or(0) > 90);
+  const TracedPage r = read_traced(read_file(source_dir() / "tests" / "data" / "ocr" / "003_p2-upside-down.png"));
+  const PageText& p = r.page;
+  CHECK(r.trace.ascenders == ocr::OrientationTrace::Ascenders::kLikelyUpright);
+  check_turned_by_fallback(r);
   // The page's first lines, its cited resolutions and their dates, and its last line.
   CHECK(p.text.starts_with("của Chính phủ: số 01/NQ-CP ngày 05/01/2024; số 02/NQ-CP ngày 05/01/2024;\n"
                            "số 68/NQ-CP ngày 12/5/2020 và các Quyết định của Thủ tướng Chính phủ: số\n"
@@ -107,24 +123,10 @@ TEST_CASE("a page the ascender count calls clearly upright but reads poorly is t
   // ascender count is clear and wrong here (up 7.4, left -2.6), so the band is
   // read upside down first; that reading's confidence is low, OSD runs and
   // says 180 degrees, and the band read again is kept.
-  auto lexicon = ocr::ViLexicon::load((source_dir() / "models" / "ocr" / "vi_syllables.txt").string());
-  auto types = ocr::DocTypeAbbreviations::load((source_dir() / "models" / "ocr" / "doc_types.txt").string());
-  REQUIRE(lexicon);
-  REQUIRE(types);
-  ocr::OcrEngine engine(ocr::OcrOptions{}, &*lexicon, &*types);
-  const std::string png = read_file(source_dir() / "tests" / "data" / "ocr" / "003_p2-band-upside-down.png");
-  auto pages = engine.read_image_file(png, {}, nullptr);
-  REQUIRE(pages);
-  REQUIRE(pages->size() == 1);
-  const PageText& p = (*pages)[0];
-  const ocr::OrientationTrace& trace = engine.last_orientation();
-  CHECK(trace.ascenders == ocr::OrientationTrace::Ascenders::kUpright);
-  CHECK_FALSE(trace.osd_before);
-  CHECK(trace.first_confidence < 70);
-  CHECK(trace.osd_fallback);
-  CHECK(trace.osd_rotation == 180);
-  CHECK(p.rotation == 180);
-  CHECK(p.confidence.value_or(0) > 90);
+  const TracedPage r = read_traced(read_file(source_dir() / "tests" / "data" / "ocr" / "003_p2-band-upside-down.png"));
+  const PageText& p = r.page;
+  CHECK(r.trace.ascenders == ocr::OrientationTrace::Ascenders::kUpright);
+  check_turned_by_fallback(r);
   // The band's first two lines, the end of its first item, its second item
   // and its last line (read upside down, no line was Vietnamese).
   CHECK(p.text.starts_with("thời trình Chủ tịch UBND tỉnh:\n"
