@@ -66,28 +66,8 @@ void register_query_functions(sqlite3* db) {
 
 namespace {
 
-std::vector<std::string> split_names(const std::string& joined) {
-  std::vector<std::string> out;
-  if (joined.empty()) return out;
-  size_t pos = 0;
-  for (;;) {
-    size_t next = joined.find(kSep, pos);
-    out.push_back(joined.substr(pos, next - pos));
-    if (next == std::string::npos) break;
-    pos = next + 1;
-  }
-  return out;
-}
-
-std::optional<std::string> doc_number(const std::optional<std::string>& number,
-                                      const std::optional<std::string>& symbol) {
-  if (!number && !symbol) return std::nullopt;
-  return number.value_or("") + "/" + symbol.value_or("");
-}
-
-// The same three, written into values a listing reuses from row to row, so
-// that a long listing copies each column into a buffer it already has
-// rather than into a new string per row.
+// The names of a group_concat(name, char(31)), into `out`, whose strings
+// are reused (a listing splits a row's names into the same buffers).
 void split_names_into(std::vector<std::string>& out, std::string_view joined) {
   size_t n = 0;
   for (size_t pos = 0; !joined.empty();) {
@@ -102,6 +82,21 @@ void split_names_into(std::vector<std::string>& out, std::string_view joined) {
   out.resize(n);
 }
 
+std::vector<std::string> split_names(const std::string& joined) {
+  std::vector<std::string> out;
+  split_names_into(out, joined);
+  return out;
+}
+
+std::optional<std::string> doc_number(const std::optional<std::string>& number,
+                                      const std::optional<std::string>& symbol) {
+  if (!number && !symbol) return std::nullopt;
+  return number.value_or("") + "/" + symbol.value_or("");
+}
+
+// Values a listing reuses from row to row, written in place, so that a long
+// listing copies each column into a buffer it already has rather than into
+// a new string per row.
 void assign_text(std::optional<std::string>& to, const Statement& st, int col) {
   if (st.is_null(col)) to.reset();
   else if (to) to->assign(st.view(col));
